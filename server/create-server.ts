@@ -1,0 +1,183 @@
+/** createServer: one HTTP(S) listener for the built course, its HTTP APIs and its WebSockets. */
+import { readFileSync } from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { clientAddress } from './client-address.ts';
+import { CLOSE, Connection } from './connection.ts';
+import { refuseUpgrade } from './http-refusal.ts';
+import { createLogger } from './log.ts';
+import { DEFAULT_OPTIONS, type ServerOptions } from './options.ts';
+import { isOriginAllowed } from './origin-policy.ts';
+import { createRoutes } from './routes/index.ts';
+import { selectProtocol, type WebSocketRoute } from './routes/route.ts';
+import { createStaticHandler } from './static-site.ts';
+
+/** Where a started server can be reached. */
+export interface ListenResult {
+  port: number;
+  host: string;
+  /** Base URL of the course, e.g. http://localhost:8080/ */
+  url: string;
+}
+
+/** A course server, not listening until listen() is called. */
+export interface CourseServer {
+  /** Starts listening; resolves with the bound address. */
+  listen(): Promise<ListenResult>;
+  /** Stops accepting, closes every WebSocket with 1001, cuts stragglers after shutdownGrace. */
+  close(): Promise<void>;
+  /** Open WebSockets right now. */
+  readonly connectionCount: number;
+}
+
+const SHUTDOWN_REASON = "Le serveur s'arrête";
+
+/** Creates the server; every option not given takes its documented default. */
+export function createServer(overrides: Partial<ServerOptions> = {}): CourseServer {
+  const options: ServerOptions = { ...DEFAULT_OPTIONS, ...overrides };
+  const log = createLogger(options.logLevel);
+  const routes = createRoutes();
+  const serveStatic = createStaticHandler(options.staticDir);
+  const connections = new Set<Connection>();
+  const perIp = new Map<string, number>();
+  const startedAt = Date.now();
+  let closing: Promise<void> | undefined;
+  let onEmpty: (() => void) | undefined;
+
+  const limits = { maxBuffered: options.maxBuffered, rateLimit: options.rateLimit, rateBurst: options.rateBurst };
+  const routeOf = new WeakMap<http.IncomingMessage, WebSocketRoute>();
+  const wss = new WebSocketServer({
+    noServer: true,
+    clientTracking: false,
+    perMessageDeflate: false,
+    maxPayload: options.maxPayload,
+    handleProtocols: (offered, req) => selectProtocol(offered, routeOf.get(req)?.protocols),
+  });
+
+  const tls = options.tlsCert !== '';
+  const serverOptions: http.ServerOptions = {
+    headersTimeout: options.handshakeTimeout,
+    requestTimeout: options.handshakeTimeout * 3,
+    // Node only looks for expired headersTimeout this often (30 s by default).
+    connectionsCheckingInterval: Math.min(1000, options.handshakeTimeout),
+  };
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const pathname = (req.url ?? '/').split('?', 1)[0];
+    if (routes.has(pathname)) {
+      res.writeHead(426, { Upgrade: 'websocket', Connection: 'Upgrade', 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Ce point d’accès attend une connexion WebSocket.\n');
+      return;
+    }
+    serveStatic(req, res);
+  };
+  const server = tls
+    ? https.createServer({ ...serverOptions, cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) }, onRequest)
+    : http.createServer(serverOptions, onRequest);
+
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    if (closing) return refuseUpgrade(socket, 503, "Le serveur s'arrête.");
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return refuseUpgrade(socket, 400, 'Requête invalide.');
+    }
+    const route = routes.get(url.pathname);
+    if (!route) return refuseUpgrade(socket, 404, `Aucun point d’accès WebSocket à ${url.pathname}.`);
+    if (!isOriginAllowed(req, options.allowedOrigins, options.trustProxy)) {
+      return refuseUpgrade(socket, 403, `Origine refusée : ${req.headers.origin}. Voir --allowed-origins.`);
+    }
+    const ip = clientAddress(req, options.trustProxy);
+    if (connections.size >= options.maxConnections) {
+      return refuseUpgrade(socket, 503, 'Trop de connexions sur ce serveur.', { 'Retry-After': '10' });
+    }
+    const fromIp = perIp.get(ip) ?? 0;
+    if (fromIp >= options.maxConnectionsPerIp) {
+      return refuseUpgrade(socket, 429, 'Trop de connexions depuis votre adresse.', { 'Retry-After': '10' });
+    }
+    const refusal = route.refuse?.(req, url);
+    if (refusal) return refuseUpgrade(socket, refusal.status, refusal.body);
+    routeOf.set(req, route);
+    // handleUpgrade answers bad handshakes itself (400, 405) and calls back synchronously.
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const conn = new Connection(ws, url.pathname, ip, limits);
+      connections.add(conn);
+      perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+      ws.on('error', () => {});
+      ws.on('close', (code: number) => {
+        connections.delete(conn);
+        const left = (perIp.get(ip) ?? 1) - 1;
+        if (left === 0) perIp.delete(ip);
+        else perIp.set(ip, left);
+        log.debug(
+          `close route=${conn.route} code=${conn.serverCode || code} by=${conn.serverCode ? 'server' : 'client'} ` +
+            `in=${conn.messagesIn} out=${conn.messagesOut} bytesIn=${conn.bytesIn} bytesOut=${conn.bytesOut} ` +
+            `ms=${Date.now() - conn.openedAt}`,
+        );
+        if (connections.size === 0) onEmpty?.();
+      });
+      route.handle(ws, req, url, conn);
+    });
+  });
+
+  const heartbeat = setInterval(() => {
+    const now = Date.now();
+    for (const conn of connections) {
+      if (!conn.alive) {
+        conn.drop();
+        continue;
+      }
+      if (options.idleTimeout > 0 && now - conn.lastActive > options.idleTimeout) {
+        conn.close(CLOSE.GOING_AWAY, 'Inactivité trop longue');
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }, options.heartbeatInterval);
+  heartbeat.unref();
+
+  async function shutdown(): Promise<void> {
+    clearInterval(heartbeat);
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const drained = new Promise<void>((resolve) => {
+      onEmpty = resolve;
+      if (connections.size === 0) resolve();
+    });
+    for (const conn of connections) conn.close(CLOSE.GOING_AWAY, SHUTDOWN_REASON);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, options.shutdownGrace)))]);
+    clearTimeout(timer);
+    for (const conn of connections) conn.drop();
+    server.closeAllConnections();
+    await stopped;
+    log.info('arrêt terminé');
+  }
+
+  return {
+    listen() {
+      return new Promise<ListenResult>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port, options.host, () => {
+          server.off('error', reject);
+          const { port } = server.address() as AddressInfo;
+          const shown = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+          const name = shown.includes(':') ? `[${shown}]` : shown;
+          resolve({ port, host: options.host, url: `${tls ? 'https' : 'http'}://${name}:${port}/` });
+        });
+      });
+    },
+    close() {
+      closing ??= shutdown();
+      return closing;
+    },
+    get connectionCount() {
+      return connections.size;
+    },
+  };
+}

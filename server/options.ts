@@ -1,0 +1,67 @@
+/** Everything createServer can be told; main.ts fills it from flags and environment. */
+import type { LogLevel } from './log.ts';
+
+/** The server's options; the README documents each through the settings table. */
+export interface ServerOptions {
+  /** TCP port; 0 picks a free one (tests). */
+  port: number;
+  /** Interface to listen on. */
+  host: string;
+  /** Directory of the built site. */
+  staticDir: string;
+  /** Extra Origins allowed to open WebSockets, as `scheme://host[:port]`; `*` allows all. */
+  allowedOrigins: string[];
+  /** Largest message accepted, in bytes (bigger → close 1009). */
+  maxPayload: number;
+  /** Unsent bytes held for one peer before it is closed with 1008. */
+  maxBuffered: number;
+  /** Open WebSockets across all clients (more → HTTP 503). */
+  maxConnections: number;
+  /** Open WebSockets from one address (more → HTTP 429). */
+  maxConnectionsPerIp: number;
+  /** Sustained messages per second per connection (more → close 1008); 0 = no limit. */
+  rateLimit: number;
+  /** Burst of messages allowed above the sustained rate. */
+  rateBurst: number;
+  /** Milliseconds without any message either way before closing with 1001; 0 = never. */
+  idleTimeout: number;
+  /** Milliseconds between pings; a peer silent for a whole interval is terminated. */
+  heartbeatInterval: number;
+  /** Milliseconds a client has to send its complete request headers. */
+  handshakeTimeout: number;
+  /** Milliseconds given to clients to close on shutdown before they are cut. */
+  shutdownGrace: number;
+  /** Believe X-Forwarded-For / X-Forwarded-Host (only behind your own reverse proxy). */
+  trustProxy: boolean;
+  /** PEM certificate file: serve https:// and wss:// directly. */
+  tlsCert: string;
+  /** PEM private key file, with tlsCert. */
+  tlsKey: string;
+  /** Milliseconds between two updates of the polling / SSE / WebSocket lab. */
+  updatesInterval: number;
+  /** How much to log. */
+  logLevel: LogLevel;
+}
+
+/** Defaults that suit a class on one small VPS. */
+export const DEFAULT_OPTIONS: Readonly<ServerOptions> = {
+  port: 8080,
+  host: 'localhost',
+  staticDir: 'dist',
+  allowedOrigins: [],
+  maxPayload: 1024 * 1024,
+  maxBuffered: 4 * 1024 * 1024,
+  maxConnections: 10000,
+  maxConnectionsPerIp: 50,
+  rateLimit: 50,
+  rateBurst: 100,
+  idleTimeout: 10 * 60 * 1000,
+  heartbeatInterval: 30000,
+  handshakeTimeout: 10000,
+  shutdownGrace: 5000,
+  trustProxy: false,
+  tlsCert: '',
+  tlsKey: '',
+  updatesInterval: 1000,
+  logLevel: 'info',
+};

@@ -1,0 +1,36 @@
+/** Security headers sent with the course's pages: the one place where the CSP strings live. */
+
+/**
+ * CSP for every course page. Starlight ships inline scripts (hence 'unsafe-inline'), Monaco
+ * injects styles, the playground starts blob workers, and learners may point their code at an
+ * instructor's server anywhere (hence `ws: wss:` in connect-src).
+ */
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data:; font-src 'self'; connect-src 'self' ws: wss:; worker-src 'self' blob:; " +
+  "frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+/**
+ * CSP for the sandboxed runner page: it only starts blob workers that run learner code, which
+ * may connect anywhere (WebSockets and the HTTP lab endpoints); it needs nothing else.
+ */
+export const RUNNER_CSP =
+  "default-src 'none'; script-src 'self' blob:; worker-src blob:; " +
+  "connect-src ws: wss: http: https:; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+/** Headers every response carries, whatever its type. */
+export const COMMON_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
+/** Cache policy of content-hashed assets under /_astro/: their name changes when they do. */
+export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+
+/** Cache policy of everything else: always revalidate (cheap thanks to ETag → 304). */
+export const REVALIDATE_CACHE = 'no-cache';
+
+/** True for the runner page, whichever way the build names it. */
+export function isRunnerPath(pathname: string): boolean {
+  return pathname === '/runner' || pathname.startsWith('/runner/') || pathname === '/runner.html';
+}

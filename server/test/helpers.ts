@@ -1,0 +1,70 @@
+/** Shared test helpers: a temp site, a started server, and promise-based ws clients. */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { once } from 'node:events';
+import WebSocket from 'ws';
+import { createServer, type CourseServer, type ListenResult } from '../create-server.ts';
+import type { ServerOptions } from '../options.ts';
+
+/** Creates a throwaway built site (index, 404, runner, one hashed asset), removed after the file's tests. */
+export function tempSite(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ws-course-site-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Accueil</title><h1>Bonjour</h1>' + 'x'.repeat(2000));
+  writeFileSync(join(dir, '404.html'), '<!doctype html><title>404</title>');
+  mkdirSync(join(dir, 'runner'));
+  writeFileSync(join(dir, 'runner', 'index.html'), '<!doctype html><title>runner</title>');
+  mkdirSync(join(dir, '_astro'));
+  writeFileSync(join(dir, '_astro', 'app.abc123.js'), 'console.log(1);\n'.repeat(200));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A started test server, closed automatically after the file's tests. */
+export type Started = ListenResult & { server: CourseServer; ws: string };
+
+/** Starts a quiet server on a free port. */
+export async function startServer(options: Partial<ServerOptions> = {}): Promise<Started> {
+  const server = createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', staticDir: tempSite(), ...options });
+  const bound = await server.listen();
+  after(() => server.close());
+  return { ...bound, server, ws: bound.url.replace(/^http/, 'ws') };
+}
+
+/** Opens a client and waits for `open`; it is terminated after the file's tests. */
+export async function connect(url: string, protocols?: string | string[], options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
+  const ws = new WebSocket(url, protocols, options);
+  after(() => ws.terminate());
+  await once(ws, 'open');
+  return ws;
+}
+
+/** Resolves with the next message and whether it was binary. */
+export async function nextMessage(ws: WebSocket): Promise<{ data: Buffer; isBinary: boolean }> {
+  const [data, isBinary] = (await once(ws, 'message')) as [Buffer, boolean];
+  return { data, isBinary };
+}
+
+/** Resolves with the next message parsed as JSON. */
+export async function nextJson(ws: WebSocket): Promise<any> {
+  return JSON.parse((await nextMessage(ws)).data.toString());
+}
+
+/** Resolves with the close code and reason. */
+export async function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  if (ws.readyState === WebSocket.CLOSED) throw new Error('already closed');
+  const [code, reason] = (await once(ws, 'close')) as [number, Buffer];
+  return { code, reason: reason.toString() };
+}
+
+/** Resolves with the HTTP status of a refused handshake. */
+export async function refusedStatus(url: string, options: WebSocket.ClientOptions = {}): Promise<number> {
+  const ws = new WebSocket(url, options);
+  ws.on('error', () => {}); // terminate() while CONNECTING reports an error we expect.
+  after(() => ws.terminate());
+  const [, res] = (await once(ws, 'unexpected-response')) as [unknown, { statusCode: number; resume(): void }];
+  res.resume();
+  ws.terminate();
+  return res.statusCode;
+}
