@@ -1,0 +1,77 @@
+/**
+ * A Socket.IO endpoint on the course server, for the lesson « Socket.IO » : it lets a plain
+ * WebSocket see the Engine.IO protocol that Socket.IO speaks on top of WebSocket
+ * (ws://HOST/socket.io/?EIO=4&transport=websocket), and lets a real Socket.IO client try
+ * acknowledgements and rooms.
+ *
+ * Mounting: call attachSocketIo(httpServer) once the server exists, and make the server's own
+ * `upgrade` listener ignore SOCKET_IO_PATH (Engine.IO answers those upgrades itself).
+ */
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
+import { Server } from 'socket.io';
+
+/** Where Engine.IO listens (both long polling and WebSocket). */
+export const SOCKET_IO_PATH = '/socket.io/';
+
+/**
+ * Ping period. Engine.IO 4 pings from the server; 2 s instead of the default 25 s so that the
+ * lesson's snippet sees a ping (`2`) and answers it (`3`) without a long wait.
+ */
+export const SOCKET_IO_PING_INTERVAL = 2000;
+
+/** Options the course server may pass through. */
+export interface SocketIoOptions {
+  /** Largest message accepted, in bytes; keep it equal to the server's maxPayload. */
+  maxPayload?: number;
+  /** Decides whether a handshake request may proceed (e.g. the course's Origin policy). */
+  allowRequest?: (req: IncomingMessage) => boolean;
+}
+
+/** Events a client may emit, and what they do. */
+interface ClientEvents {
+  /** Sends `text` back through the acknowledgement callback. */
+  echo: (text: unknown, ack?: (reply: unknown) => void) => void;
+  /** Joins a room (leaving the previous one); acknowledges with the room's member count. */
+  join: (room: string, ack?: (count: number) => void) => void;
+  /** Relays `text` to the other members of the sender's room as a `said` event. */
+  say: (text: string) => void;
+}
+
+/** Events the server emits. */
+interface ServerEvents {
+  said: (message: { from: string; text: string }) => void;
+}
+
+/** Attaches Socket.IO to `httpServer` at SOCKET_IO_PATH and returns it (close it with the server). */
+export function attachSocketIo(httpServer: HttpServer | HttpsServer, options: SocketIoOptions = {}): Server<ClientEvents, ServerEvents> {
+  const allowRequest = options.allowRequest;
+  const io = new Server<ClientEvents, ServerEvents>(httpServer, {
+    path: SOCKET_IO_PATH,
+    serveClient: false,
+    cors: { origin: true },
+    pingInterval: SOCKET_IO_PING_INTERVAL,
+    pingTimeout: 5000,
+    maxHttpBufferSize: options.maxPayload ?? 1024 * 1024,
+    // The course server answers every other upgrade itself: Engine.IO must not end those sockets.
+    destroyUpgrade: false,
+    allowRequest: allowRequest ? (req, callback) => callback(null, allowRequest(req)) : undefined,
+  });
+  io.on('connection', (socket) => {
+    let room: string | undefined;
+    socket.on('echo', (text, ack) => {
+      if (typeof ack === 'function') ack(text);
+    });
+    socket.on('join', async (name, ack) => {
+      if (typeof name !== 'string' || name.length === 0 || name.length > 64) return;
+      if (room) await socket.leave(room);
+      room = name;
+      await socket.join(name);
+      if (typeof ack === 'function') ack(io.sockets.adapter.rooms.get(name)?.size ?? 0);
+    });
+    socket.on('say', (text) => {
+      if (room && typeof text === 'string') socket.to(room).emit('said', { from: socket.id, text });
+    });
+  });
+  return io;
+}
