@@ -1,0 +1,32 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { remarkPlayground } from './src/lib/remark-playground.ts';
+import { monacoCssAtRuntime } from './src/lib/vite-monaco-css.ts';
+
+export default defineConfig({
+  // The server (server/main.ts) serves dist/; no adapter, the whole course is static.
+  markdown: { remarkPlugins: [remarkPlayground] },
+  vite: { plugins: [monacoCssAtRuntime()] },
+  integrations: [
+    starlight({
+      title: 'WebSockets, pas à pas',
+      description: "Un cours interactif en français sur l'API WebSocket du navigateur.",
+      defaultLocale: 'root',
+      locales: { root: { label: 'Français', lang: 'fr' } },
+      customCss: ['./src/styles/course.css'],
+      components: { MarkdownContent: './src/components/MarkdownContent.astro' },
+      expressiveCode: {
+        themes: ['github-dark', 'github-light'],
+        // Keep Shiki's colours untouched so Monaco (same themes) matches the static blocks.
+        minSyntaxHighlightingColorContrast: 0,
+      },
+      sidebar: [
+        { label: 'Découvrir', items: [{ autogenerate: { directory: 'decouvrir' } }] },
+        { label: 'Côté client', items: [{ autogenerate: { directory: 'client' } }] },
+        { label: 'Côté serveur', items: [{ autogenerate: { directory: 'serveur' } }] },
+        { label: 'Comparer et sécuriser', items: [{ autogenerate: { directory: 'comparer' } }] },
+      ],
+    }),
+  ],
+});

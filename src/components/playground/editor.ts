@@ -1,0 +1,91 @@
+/** A Monaco editor for one playground: same themes as the page, follows the light/dark switch. */
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { findSyntaxError } from '../../lib/syntax.ts';
+
+type MonacoModule = typeof import('./monaco.ts');
+let loading: Promise<MonacoModule> | undefined;
+
+/** Starts downloading Monaco (once per page). */
+export function loadMonaco(): Promise<MonacoModule> {
+  loading ??= import('./monaco.ts');
+  return loading;
+}
+
+function currentTheme(themes: MonacoModule['THEMES']): string {
+  return document.documentElement.dataset.theme === 'light' ? themes.light : themes.dark;
+}
+
+/** What a playground needs from its editor. */
+export interface CodeEditor {
+  getCode(): string;
+  setCode(code: string): void;
+  /** Highlights the lines of `text` (a handler's source) in the code, or clears with undefined. */
+  highlight(text: string | undefined): void;
+  focus(): void;
+  onChange(listener: (code: string) => void): void;
+  /** Ctrl/Cmd+Enter. */
+  onRun(listener: () => void): void;
+}
+
+/** Mounts an editor in `container` with `code`. */
+export async function createEditor(container: HTMLElement, code: string, label: string): Promise<CodeEditor> {
+  const { monaco, THEMES } = await loadMonaco();
+  const editor = monaco.editor.create(container, {
+    value: code,
+    language: 'javascript',
+    theme: currentTheme(THEMES),
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    lineNumbersMinChars: 3,
+    tabSize: 2,
+    // Shiki colours brackets like the static blocks do; Monaco's own colours would differ.
+    'bracketPairColorization.enabled': false,
+    ariaLabel: label,
+    scrollbar: { alwaysConsumeMouseWheel: false },
+    fixedOverflowWidgets: true,
+  } as Monaco.editor.IStandaloneEditorConstructionOptions);
+  const model = editor.getModel()!;
+
+  const fitHeight = () => {
+    container.style.height = `${Math.min(600, Math.max(80, editor.getContentHeight()))}px`;
+  };
+  editor.onDidContentSizeChange(fitHeight);
+  fitHeight();
+
+  const markSyntax = () => {
+    const problem = findSyntaxError(model.getValue());
+    monaco.editor.setModelMarkers(model, 'syntax', problem
+      ? [{ severity: monaco.MarkerSeverity.Error, message: problem.message, startLineNumber: problem.line, startColumn: problem.column, endLineNumber: problem.line, endColumn: problem.column + 1 }]
+      : []);
+  };
+  markSyntax();
+  model.onDidChangeContent(markSyntax);
+
+  new MutationObserver(() => monaco.editor.setTheme(currentTheme(THEMES))).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme'],
+  });
+
+  let decorations = editor.createDecorationsCollection();
+  return {
+    getCode: () => model.getValue(),
+    setCode: (next) => model.setValue(next),
+    focus: () => editor.focus(),
+    highlight(text) {
+      decorations.clear();
+      if (!text) return;
+      const at = model.getValue().indexOf(text);
+      if (at === -1) return;
+      const start = model.getPositionAt(at);
+      const end = model.getPositionAt(at + text.length);
+      decorations = editor.createDecorationsCollection([
+        { range: new monaco.Range(start.lineNumber, 1, end.lineNumber, 1), options: { isWholeLine: true, className: 'ws-step-line' } },
+      ]);
+      editor.revealLinesInCenterIfOutsideViewport(start.lineNumber, end.lineNumber);
+    },
+    onChange: (listener) => model.onDidChangeContent(() => listener(model.getValue())),
+    onRun: (listener) => editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, listener),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Monaco, bundled by Vite and loaded only when a playground needs it (see editor.ts).
+ * Only the editor core and the contributions a snippet editor needs: no TypeScript worker,
+ * whose 6.7 MB would buy little here; syntax errors come from acorn (src/lib/syntax.ts).
+ */
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
+import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
+import 'monaco-editor/editor/contrib/comment/browser/comment';
+import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
+import 'monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo';
+import 'monaco-editor/editor/contrib/find/browser/findController';
+import 'monaco-editor/editor/contrib/folding/browser/folding';
+import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+import 'monaco-editor/editor/contrib/indentation/browser/indentation';
+import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations';
+import 'monaco-editor/editor/contrib/multicursor/browser/multicursor';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter';
+import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { shikiToMonaco } from '@shikijs/monaco';
+import { createHighlighterCore } from 'shiki/core';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import javascript from 'shiki/langs/javascript.mjs';
+import githubDark from 'shiki/themes/github-dark.mjs';
+import githubLight from 'shiki/themes/github-light.mjs';
+
+/** The Shiki themes of the static code blocks (astro.config.mjs), by Starlight theme. */
+export const THEMES = { dark: 'github-dark', light: 'github-light' } as const;
+
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+const highlighter = await createHighlighterCore({
+  themes: [githubDark, githubLight],
+  langs: [javascript],
+  engine: createJavaScriptRegexEngine(),
+});
+monaco.languages.register({ id: 'javascript' });
+shikiToMonaco(highlighter, monaco);
+
+export { monaco };

@@ -1,0 +1,65 @@
+/**
+ * What a run reports, as one union. The sandbox produces these events; the playground
+ * displays them; exercise checks read them (as `run.events` and `run.logs`).
+ */
+
+/** WebSocket's readyState values, in the protocol's own words. */
+export const READY_STATES = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'] as const;
+export type ReadyStateName = (typeof READY_STATES)[number];
+
+/** Fields every event carries. */
+interface Base {
+  /** Milliseconds since the run started. */
+  t: number;
+}
+
+/** Fields of the events that concern one socket. */
+interface SocketBase extends Base {
+  /** 1 for the run's first socket, 2 for the next… */
+  socket: number;
+  /** readyState right after this event, as the learner's code sees it. */
+  readyState: number;
+  bufferedAmount: number;
+}
+
+/** A message's payload, as the timeline shows it. */
+export interface Payload {
+  /** Text, or a description such as `ArrayBuffer (4 octets)` for binary data. */
+  data: string;
+  /** Size in bytes on the wire. */
+  size: number;
+  binary: boolean;
+}
+
+export type SocketEvent =
+  | (SocketBase & { type: 'socket'; url: string; protocols: string[] })
+  | (SocketBase & { type: 'open'; protocol: string })
+  | (SocketBase & Payload & { type: 'message' })
+  | (SocketBase & Payload & { type: 'send' })
+  | (SocketBase & { type: 'error' })
+  | (SocketBase & { type: 'closing'; code?: number; reason?: string })
+  | (SocketBase & { type: 'close'; code: number; reason: string; wasClean: boolean });
+
+export type RunEvent =
+  | SocketEvent
+  | (Base & { type: 'console'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string })
+  /** An uncaught error; `line` and `column` are in the learner's code, 1-based. */
+  | (Base & { type: 'exception'; name: string; message: string; line?: number; column?: number })
+  /** Step mode: an event arrived and waits for « Suivant ». */
+  | (Base & { type: 'held'; socket: number; event: 'open' | 'message' | 'error' | 'close'; pending: number })
+  /** Step mode: a held event is being delivered; `handler` is the source text of the code about to run. */
+  | (Base & { type: 'deliver'; socket: number; event: 'open' | 'message' | 'error' | 'close'; handler?: string })
+  /** Output was dropped to keep the page responsive. */
+  | (Base & { type: 'dropped'; count: number })
+  | (Base & { type: 'check'; ok: boolean; message: string })
+  | (Base & { type: 'end'; reason: EndReason });
+
+/** Why a run ended. */
+export type EndReason = 'done' | 'stopped' | 'watchdog' | 'timeout' | 'crashed';
+
+/** What an exercise check receives. */
+export interface RunRecord {
+  /** Console lines, as displayed. */
+  logs: string[];
+  events: RunEvent[];
+}

@@ -1,0 +1,69 @@
+/** Remark plugin: wraps each runnable fence (see snippets.ts) in a `<ws-playground>` element. */
+import path from 'node:path';
+import type { Code, Html, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { collectSnippets, lessonPath, parseMeta } from './snippets.ts';
+import { ui } from './strings.fr.ts';
+
+const DOCS_DIR = path.join('src', 'content', 'docs');
+
+/** Turns marked fences into playgrounds; the fences stay, so the static page shows highlighted code. */
+export function remarkPlayground() {
+  return (tree: Root, file: VFile) => {
+    const page = lessonId(file);
+    // Replace from the last group backwards so earlier indexes stay valid.
+    for (const { snippet, parent, nodes } of collectSnippets(tree).reverse()) {
+      const [main, ...rest] = nodes;
+      const at = parent.children.indexOf(main);
+      const attrs: Record<string, string | undefined> = {
+        'data-id': `${page}#${snippet.index}`,
+        'data-kind': snippet.kind,
+        'data-code': snippet.code,
+        'data-output': snippet.output?.join('\n'),
+        'data-solution': snippet.solution,
+        'data-check': snippet.check,
+        'data-success': snippet.success,
+      };
+      const replacement: RootContent[] = [html(`<ws-playground ${attributes(attrs)}>`), plain(main)];
+      for (const node of rest) {
+        const { kind } = parseMeta(node.meta);
+        if (kind === 'output') replacement.push(titled(node, ui.expectedOutput));
+        if (kind === 'solution') {
+          replacement.push(html(`<details class="ws-solution"><summary>${ui.showSolution}</summary>`));
+          replacement.push(plain(node), html('</details>'));
+        }
+      }
+      replacement.push(html('</ws-playground>'));
+      parent.children.splice(at, nodes.length, ...(replacement as typeof parent.children));
+    }
+  };
+}
+
+function lessonId(file: VFile): string {
+  const relative = path.relative(path.resolve(DOCS_DIR), path.resolve(file.path ?? 'unknown.md'));
+  return lessonPath(relative).replace(/^\/|\/$/g, '') || 'index';
+}
+
+function html(value: string): Html {
+  return { type: 'html', value };
+}
+
+/** The same fence without our keyword, so Expressive Code sees an ordinary block. */
+function plain(node: Code): Code {
+  return { ...node, meta: node.meta?.replace(/^\s*\w+/, '').trim() || null };
+}
+
+function titled(node: Code, title: string): Code {
+  return { ...node, meta: `title="${title}"` };
+}
+
+function attributes(attrs: Record<string, string | undefined>): string {
+  return Object.entries(attrs)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${name}="${escapeAttribute(value as string)}"`)
+    .join(' ');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '&#10;');
+}

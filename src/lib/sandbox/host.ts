@@ -1,0 +1,103 @@
+/**
+ * Runs inside the sandboxed iframe (`/runner/`, opaque origin): starts one worker per run,
+ * relays its events to the page, stops runaway code with a watchdog, and evaluates the
+ * exercise check once the run ends.
+ */
+import type { EndReason, RunEvent } from '../events.ts';
+import { evaluateCheck } from './check.ts';
+import type { HostToPage, PageToHost, WorkerToHost } from './protocol.ts';
+import RunWorker from './worker.ts?worker&inline';
+
+/** A run whose event loop has been blocked this long is stopped (infinite loop). */
+const WATCHDOG_MS = 2000;
+/** Grace time for the worker to close its sockets itself before it is terminated. */
+const STOP_GRACE_MS = 50;
+
+interface Run {
+  id: number;
+  worker: Worker;
+  started: number;
+  lastAlive: number;
+  events: RunEvent[];
+  check?: string;
+  timer: ReturnType<typeof setTimeout>;
+  ended: boolean;
+}
+
+const runs = new Map<number, Run>();
+
+function toPage(message: HostToPage) {
+  // The page checks that messages come from this frame; the data is not secret.
+  parent.postMessage(message, '*');
+}
+
+function emit(run: Run, event: RunEvent) {
+  run.events.push(event);
+  toPage({ kind: 'event', run: run.id, event });
+}
+
+function start(message: Extract<PageToHost, { kind: 'run' }>) {
+  runs.get(message.run) && end(runs.get(message.run)!, 'stopped');
+  const worker = new RunWorker();
+  const now = performance.now();
+  const run: Run = {
+    id: message.run,
+    worker,
+    started: now,
+    lastAlive: now,
+    events: [],
+    check: message.check,
+    ended: false,
+    timer: setTimeout(() => end(run, 'timeout'), message.timeoutMs),
+  };
+  runs.set(run.id, run);
+  worker.addEventListener('message', (event: MessageEvent<WorkerToHost>) => {
+    const data = event.data;
+    run.lastAlive = performance.now();
+    if (data.kind === 'event') emit(run, data.event);
+    if (data.kind === 'idle') end(run, 'done');
+  });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    emit(run, { type: 'exception', name: 'Error', message: event.message || 'Le worker a planté.', t: elapsed(run) });
+    end(run, 'crashed');
+  });
+  worker.postMessage({ kind: 'run', code: message.code, step: message.step });
+}
+
+function elapsed(run: Run) {
+  return Math.round(performance.now() - run.started);
+}
+
+async function end(run: Run, reason: EndReason) {
+  if (run.ended) return;
+  run.ended = true;
+  clearTimeout(run.timer);
+  run.worker.postMessage({ kind: 'stop' });
+  // A looping worker cannot answer: terminate it either way.
+  setTimeout(() => run.worker.terminate(), reason === 'watchdog' ? 0 : STOP_GRACE_MS);
+  if (run.check !== undefined) {
+    const logs = run.events.flatMap((e) => (e.type === 'console' ? [e.text] : []));
+    const verdict = await evaluateCheck(run.check, { logs, events: run.events });
+    emit(run, { type: 'check', ...verdict, t: elapsed(run) });
+  }
+  emit(run, { type: 'end', reason, t: elapsed(run) });
+  runs.delete(run.id);
+}
+
+setInterval(() => {
+  const now = performance.now();
+  for (const run of runs.values()) if (now - run.lastAlive > WATCHDOG_MS) end(run, 'watchdog');
+}, 250);
+
+addEventListener('message', (event: MessageEvent<PageToHost>) => {
+  if (event.source !== parent) return;
+  const message = event.data;
+  if (message.kind === 'run') return start(message);
+  const run = runs.get(message.run);
+  if (!run) return;
+  if (message.kind === 'next') run.worker.postMessage({ kind: 'next' });
+  if (message.kind === 'stop') end(run, 'stopped');
+});
+
+toPage({ kind: 'ready' });

@@ -1,0 +1,28 @@
+/** Messages between the page, the sandbox host (iframe) and the run's worker. */
+import type { EndReason, RunEvent } from '../events.ts';
+
+/** The name learner code gets in stack traces, so errors can point to its lines. */
+export const SNIPPET_FILE = 'snippet.js';
+
+/** Page → sandbox host. */
+export type PageToHost =
+  | { kind: 'run'; run: number; code: string; step: boolean; check?: string; timeoutMs: number }
+  | { kind: 'next'; run: number }
+  | { kind: 'stop'; run: number };
+
+/** Sandbox host → page. */
+export type HostToPage = { kind: 'ready' } | { kind: 'event'; run: number; event: RunEvent };
+
+/** Sandbox host → worker. */
+export type HostToWorker = { kind: 'run'; code: string; step: boolean } | { kind: 'next' } | { kind: 'stop' };
+
+/** Worker → sandbox host. */
+export type WorkerToHost = { kind: 'event'; event: RunEvent } | { kind: 'alive' } | { kind: 'idle' };
+
+/** Finds the learner's line and column in a stack trace, if the error came from their code. */
+export function lineOf(stack: string): { line: number; column: number } | undefined {
+  const match = new RegExp(`${SNIPPET_FILE.replace('.', '\\.')}:(\\d+):(\\d+)`).exec(stack);
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+}
+
+export type { EndReason };

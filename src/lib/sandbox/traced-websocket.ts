@@ -1,0 +1,142 @@
+/**
+ * A WebSocket that reports its lifecycle. It wraps the browser's own WebSocket and
+ * re-dispatches each event itself, which is what lets « Pas à pas » hold an event
+ * until the learner asks for it, and keeps `readyState` in step with what the
+ * learner's code has actually been told.
+ */
+import type { Payload, SocketEvent } from '../events.ts';
+import { hex } from './format.ts';
+
+type Delivered = 'open' | 'message' | 'error' | 'close';
+const DELIVERED: Delivered[] = ['open', 'message', 'error', 'close'];
+
+/** What a traced socket needs from the sandbox around it. */
+export interface SocketHooks {
+  /** Reports a lifecycle event (the sandbox adds the timestamp). */
+  report(event: Omit<SocketEvent, 't'>): void;
+  /** Delivers now, or holds the delivery until the learner steps (« Pas à pas »). */
+  gate(socket: number, event: Delivered, deliver: () => void, handler: () => string | undefined): void;
+  /** The socket is gone for good: one less thing keeping the run alive. */
+  closed(): void;
+  opened(): void;
+}
+
+/** Builds a `WebSocket` class, drop-in for the browser's, that reports through `hooks`. */
+export function createTracedWebSocket(Native: typeof WebSocket, hooks: SocketHooks) {
+  let created = 0;
+  const encoder = new TextEncoder();
+
+  const payload = (data: unknown): Payload => {
+    if (typeof data === 'string') return { data, size: encoder.encode(data).length, binary: false };
+    if (data instanceof ArrayBuffer) return { data: `ArrayBuffer(${data.byteLength}) ${hex(new Uint8Array(data))}`, size: data.byteLength, binary: true };
+    if (ArrayBuffer.isView(data)) {
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      return { data: `${data.constructor.name}(${bytes.length}) ${hex(bytes)}`, size: bytes.length, binary: true };
+    }
+    if (data instanceof Blob) return { data: `Blob(${data.size})`, size: data.size, binary: true };
+    const text = String(data);
+    return { data: text, size: encoder.encode(text).length, binary: false };
+  };
+
+  class TracedWebSocket extends EventTarget {
+    static readonly CONNECTING = 0;
+    static readonly OPEN = 1;
+    static readonly CLOSING = 2;
+    static readonly CLOSED = 3;
+    readonly CONNECTING = 0;
+    readonly OPEN = 1;
+    readonly CLOSING = 2;
+    readonly CLOSED = 3;
+
+    #native: WebSocket;
+    #id: number;
+    #state = 0;
+    #handlers: Record<Delivered, ((event: Event) => unknown) | null> = { open: null, message: null, error: null, close: null };
+
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super();
+      // Throws the browser's own SyntaxError for a bad URL, before anything is counted.
+      this.#native = protocols === undefined ? new Native(url) : new Native(url, protocols);
+      this.#id = ++created;
+      hooks.opened();
+      for (const type of DELIVERED) {
+        this.#native.addEventListener(type, (event) =>
+          hooks.gate(this.#id, type, () => this.#deliver(type, event), () => this.#handlerSource(type)),
+        );
+      }
+      const list = protocols === undefined ? [] : Array.isArray(protocols) ? protocols : [protocols];
+      this.#report({ type: 'socket', url: this.#native.url, protocols: list });
+    }
+
+    get url() { return this.#native.url; }
+    get protocol() { return this.#native.protocol; }
+    get extensions() { return this.#native.extensions; }
+    get readyState() { return this.#state; }
+    get bufferedAmount() { return this.#native.bufferedAmount; }
+    get binaryType() { return this.#native.binaryType; }
+    set binaryType(value: BinaryType) { this.#native.binaryType = value; }
+
+    get onopen() { return this.#handlers.open; }
+    set onopen(fn) { this.#setHandler('open', fn); }
+    get onmessage() { return this.#handlers.message; }
+    set onmessage(fn) { this.#setHandler('message', fn); }
+    get onerror() { return this.#handlers.error; }
+    set onerror(fn) { this.#setHandler('error', fn); }
+    get onclose() { return this.#handlers.close; }
+    set onclose(fn) { this.#setHandler('close', fn); }
+
+    send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+      if (this.#state === 0) {
+        throw new DOMException("Failed to execute 'send' on 'WebSocket': Still in CONNECTING state.", 'InvalidStateError');
+      }
+      this.#native.send(data as string);
+      this.#report({ type: 'send', ...payload(data) });
+    }
+
+    close(code?: number, reason?: string) {
+      // The browser validates code and reason (InvalidAccessError, SyntaxError); let it throw as usual.
+      this.#native.close(code, reason);
+      if (this.#state < 2) {
+        this.#state = 2;
+        this.#report({ type: 'closing', code, reason });
+      }
+    }
+
+    #setHandler(type: Delivered, fn: unknown) {
+      const first = this.#handlers[type] === null;
+      this.#handlers[type] = typeof fn === 'function' ? (fn as (event: Event) => unknown) : null;
+      // Like the browser, an onX handler takes its place among the listeners when first set.
+      if (first) this.addEventListener(type, (event) => this.#handlers[type]?.call(this, event));
+    }
+
+    #handlerSource(type: Delivered): string | undefined {
+      return this.#handlers[type]?.toString();
+    }
+
+    #deliver(type: Delivered, event: Event) {
+      if (type === 'open') this.#state = 1;
+      if (type === 'close') this.#state = 3;
+      if (type === 'open') this.#report({ type: 'open', protocol: this.#native.protocol });
+      if (type === 'error') this.#report({ type: 'error' });
+      if (type === 'message') this.#report({ type: 'message', ...payload((event as MessageEvent).data) });
+      if (type === 'close') {
+        const { code, reason, wasClean } = event as CloseEvent;
+        this.#report({ type: 'close', code, reason, wasClean });
+      }
+      this.dispatchEvent(copy(event));
+      if (type === 'close') hooks.closed();
+    }
+
+    #report(event: Record<string, unknown> & { type: SocketEvent['type'] }) {
+      hooks.report({ ...event, socket: this.#id, readyState: this.#state, bufferedAmount: this.#native.bufferedAmount } as Omit<SocketEvent, 't'>);
+    }
+  }
+  return TracedWebSocket;
+}
+
+/** A fresh event with the same fields, whose target will be the traced socket. */
+function copy(event: Event): Event {
+  if (event instanceof MessageEvent) return new MessageEvent('message', { data: event.data, origin: event.origin, lastEventId: event.lastEventId });
+  if (event instanceof CloseEvent) return new CloseEvent('close', { code: event.code, reason: event.reason, wasClean: event.wasClean });
+  return new Event(event.type);
+}

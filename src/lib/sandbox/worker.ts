@@ -1,0 +1,209 @@
+/**
+ * The worker that runs one learner snippet. It traces WebSocket, forwards console output,
+ * reports errors at the learner's own line, and tells the host when nothing is left to happen.
+ * One worker per run: each run starts fresh, and `terminate()` stops any infinite loop.
+ */
+import type { RunEvent } from '../events.ts';
+import { createActivity } from './activity.ts';
+import { formatArgs } from './format.ts';
+import { createTracedWebSocket } from './traced-websocket.ts';
+import type { HostToWorker, WorkerToHost } from './protocol.ts';
+import { SNIPPET_FILE, lineOf } from './protocol.ts';
+
+type Timer = (fn: () => void, ms?: number) => number;
+type Clear = (id: number) => void;
+/** The worker's global scope; loosely typed because this file wraps its globals. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const scope = self as unknown as Record<string, any> & {
+  postMessage(message: unknown): void;
+  addEventListener(type: string, listener: (event: any) => void): void;
+};
+// Keep the real timers: the learner's are wrapped, ours must not count as their work.
+const nativeSetTimeout = (scope.setTimeout as Timer).bind(scope);
+const nativeSetInterval = (scope.setInterval as Timer).bind(scope);
+const nativeClearTimeout = (scope.clearTimeout as Clear).bind(scope);
+const nativeClearInterval = (scope.clearInterval as Clear).bind(scope);
+const start = performance.now();
+
+/** At most this many events per window, so a flood cannot freeze the page. */
+const BUDGET = 200;
+const WINDOW_MS = 100;
+let windowStart = 0;
+let sent = 0;
+let dropped = 0;
+
+function send(message: WorkerToHost) {
+  scope.postMessage(message);
+}
+
+function flushDropped() {
+  if (dropped === 0) return;
+  send({ kind: 'event', event: { type: 'dropped', count: dropped, t: now() } });
+  dropped = 0;
+}
+
+function now() {
+  return Math.round(performance.now() - start);
+}
+
+function emit(event: Omit<RunEvent, 't'> | RunEvent) {
+  const t = now();
+  if (t - windowStart >= WINDOW_MS) {
+    windowStart = t;
+    sent = 0;
+    flushDropped();
+  }
+  if (sent >= BUDGET) {
+    dropped++;
+    return;
+  }
+  sent++;
+  send({ kind: 'event', event: { ...event, t } as RunEvent });
+}
+
+// Tells the host the event loop is alive; a busy loop stops these and the watchdog ends the run.
+nativeSetInterval(() => {
+  flushDropped();
+  send({ kind: 'alive' });
+}, 200);
+
+let finished = false;
+const activity = createActivity(() => {
+  if (!finished) send({ kind: 'idle' });
+}, (fn) => nativeSetTimeout(fn, 0));
+
+// « Pas à pas »: socket events wait here until the learner clicks « Suivant ».
+let stepping = false;
+const held: Array<() => void> = [];
+
+function reportError(error: unknown, fallbackLine?: number, fallbackColumn?: number) {
+  const err = error instanceof Error || error instanceof DOMException ? error : null;
+  const where = err?.stack ? lineOf(err.stack) : undefined;
+  emit({
+    type: 'exception',
+    name: err?.name ?? 'Error',
+    message: err ? err.message : formatArgs([error]),
+    line: where?.line ?? fallbackLine,
+    column: where?.column ?? fallbackColumn,
+  });
+}
+
+scope.addEventListener('error', (event: ErrorEvent) => {
+  event.preventDefault();
+  const fromSnippet = event.filename?.endsWith(SNIPPET_FILE);
+  reportError(event.error ?? event.message, fromSnippet ? event.lineno : undefined, fromSnippet ? event.colno : undefined);
+});
+scope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
+  event.preventDefault();
+  reportError(event.reason);
+});
+
+for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+  console[level] = (...args: unknown[]) => emit({ type: 'console', level, text: formatArgs(args) });
+}
+
+scope.WebSocket = createTracedWebSocket(WebSocket, {
+  report: emit,
+  opened: () => activity.add('socket'),
+  closed: () => activity.done('socket'),
+  gate(socket, event, deliver, handler) {
+    if (!stepping) return deliver();
+    activity.add('held');
+    held.push(() => {
+      emit({ type: 'deliver', socket, event, handler: handler() });
+      deliver();
+      activity.done('held');
+    });
+    emit({ type: 'held', socket, event, pending: held.length });
+  },
+});
+
+wrapTimers();
+wrapFetch();
+
+function wrapTimers() {
+  const pending = new Set<number>();
+  const intervals = new Set<number>();
+  scope.setTimeout = (fn: unknown, ms?: number, ...args: unknown[]) => {
+    activity.add('timer');
+    const id = nativeSetTimeout(() => {
+      pending.delete(id);
+      try {
+        if (typeof fn === 'function') fn(...args);
+      } finally {
+        activity.done('timer');
+      }
+    }, ms);
+    pending.add(id);
+    return id;
+  };
+  scope.setInterval = (fn: unknown, ms?: number, ...args: unknown[]) => {
+    activity.add('timer');
+    const id = nativeSetInterval(() => typeof fn === 'function' && fn(...args), ms);
+    intervals.add(id);
+    return id;
+  };
+  const clear = (id: number | undefined) => {
+    if (id === undefined) return;
+    if (pending.delete(id) || intervals.delete(id)) {
+      nativeClearTimeout(id);
+      nativeClearInterval(id);
+      activity.done('timer');
+    }
+  };
+  scope.clearTimeout = clear;
+  scope.clearInterval = clear;
+}
+
+function wrapFetch() {
+  const nativeFetch = fetch.bind(scope);
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    activity.add('fetch');
+    return promise.finally(() => activity.done('fetch'));
+  };
+  scope.fetch = ((...args: Parameters<typeof fetch>) => track(nativeFetch(...args))) as typeof fetch;
+  for (const method of ['text', 'json', 'arrayBuffer', 'blob', 'bytes'] as const) {
+    const original = Response.prototype[method] as ((this: Response) => Promise<unknown>) | undefined;
+    if (!original) continue;
+    Object.defineProperty(Response.prototype, method, { value(this: Response) { return track(original.call(this)); } });
+  }
+  if (typeof EventSource === 'undefined') return;
+  const NativeEventSource = EventSource;
+  scope.EventSource = class extends NativeEventSource {
+    #open = true;
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init);
+      activity.add('eventsource');
+      this.addEventListener('error', () => this.readyState === NativeEventSource.CLOSED && this.#done());
+    }
+    close() {
+      super.close();
+      this.#done();
+    }
+    #done() {
+      if (!this.#open) return;
+      this.#open = false;
+      activity.done('eventsource');
+    }
+  };
+}
+
+scope.addEventListener('message', (event: MessageEvent<HostToWorker>) => {
+  const message = event.data;
+  if (message.kind === 'run') run(message.code, message.step);
+  if (message.kind === 'next') held.shift()?.();
+  if (message.kind === 'stop') finished = true;
+});
+
+function run(code: string, step: boolean) {
+  stepping = step;
+  const url = URL.createObjectURL(new Blob([`${code}\n//# sourceURL=${SNIPPET_FILE}`], { type: 'text/javascript' }));
+  try {
+    importScripts(url);
+  } catch (error) {
+    reportError(error);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+  activity.check();
+}

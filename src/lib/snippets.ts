@@ -1,0 +1,125 @@
+/**
+ * Finds the runnable snippets a lesson declares in its code fences.
+ * Shared by the remark plugin (which renders them) and by the e2e suite (which runs them),
+ * so the page and its test always read the same declaration.
+ *
+ * A lesson marks fences with a keyword, first in the fence's meta:
+ *   ```js run          a snippet learners can edit and run
+ *   ```txt output      right after a `run` fence: the lines the run must print
+ *   ```js exercise     a starter with a TODO
+ *   ```js solution     right after an exercise: the solution
+ *   ```js check success="…"   right after the solution: the body of `(run) => string | undefined`,
+ *                      returning a French message when the exercise is not solved yet
+ */
+import type { Code, Parent, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+
+/** The keywords that mark a fence as part of a playground. */
+export const FENCE_KINDS = ['run', 'output', 'exercise', 'solution', 'check'] as const;
+export type FenceKind = (typeof FENCE_KINDS)[number];
+
+/** One playground, as the lesson declares it. */
+export interface Snippet {
+  /** Stable within a lesson: 1 for its first playground, 2 for the next… */
+  index: number;
+  kind: 'run' | 'exercise';
+  code: string;
+  /** Lines the run must print, in order (other lines may come between). */
+  output?: string[];
+  solution?: string;
+  /** Body of the check function; see the module comment. */
+  check?: string;
+  /** What the page says once the check passes. */
+  success?: string;
+  /** Line of the fence in the lesson file, for error messages. */
+  line: number;
+}
+
+/** A snippet with the mdast nodes it came from, so the remark plugin can replace them. */
+export interface SnippetNodes {
+  snippet: Snippet;
+  parent: Parent;
+  nodes: Code[];
+}
+
+/** Reads the fence keyword and `key="value"` attributes from a code fence's meta string. */
+export function parseMeta(meta: string | null | undefined): { kind?: FenceKind; attrs: Record<string, string> } {
+  const text = meta ?? '';
+  const first = text.trim().split(/\s+/)[0] as FenceKind;
+  const attrs: Record<string, string> = {};
+  for (const match of text.matchAll(/([\w-]+)="([^"]*)"/g)) attrs[match[1]] = match[2];
+  return { kind: FENCE_KINDS.includes(first) ? first : undefined, attrs };
+}
+
+/** Finds every playground in a markdown tree, in document order. */
+export function collectSnippets(tree: Root): SnippetNodes[] {
+  const found: SnippetNodes[] = [];
+  const walk = (parent: Parent) => {
+    const children = parent.children;
+    for (let i = 0; i < children.length; i++) {
+      const node = children[i];
+      if ('children' in node) walk(node as Parent);
+      if (node.type !== 'code') continue;
+      const { kind } = parseMeta(node.meta);
+      if (kind !== 'run' && kind !== 'exercise') continue;
+      const group = kind === 'run' ? ['output'] : ['solution', 'check'];
+      const nodes: Code[] = [node];
+      for (const expected of group) {
+        const next = children[i + nodes.length];
+        if (next?.type !== 'code' || parseMeta(next.meta).kind !== expected) break;
+        nodes.push(next);
+      }
+      found.push({ snippet: toSnippet(found.length + 1, kind, nodes), parent, nodes });
+      i += nodes.length - 1;
+    }
+  };
+  walk(tree);
+  return found;
+}
+
+function toSnippet(index: number, kind: 'run' | 'exercise', nodes: Code[]): Snippet {
+  const line = nodes[0].position?.start.line ?? 0;
+  const snippet: Snippet = { index, kind, code: nodes[0].value, line };
+  for (const node of nodes.slice(1)) {
+    const { kind: part, attrs } = parseMeta(node.meta);
+    if (part === 'output') snippet.output = node.value.split('\n').filter((l) => l.trim() !== '');
+    if (part === 'solution') snippet.solution = node.value;
+    if (part === 'check') {
+      snippet.check = node.value;
+      snippet.success = attrs.success;
+    }
+  }
+  if (kind === 'exercise' && (!snippet.solution || !snippet.check)) {
+    throw new Error(`Exercise at line ${line} needs a \`solution\` fence and a \`check\` fence right after it.`);
+  }
+  return snippet;
+}
+
+/** Parses a lesson's markdown source and returns its playgrounds. */
+export function snippetsFromMarkdown(source: string): Snippet[] {
+  return collectSnippets(fromMarkdown(stripFrontmatter(source))).map((s) => s.snippet);
+}
+
+function stripFrontmatter(source: string): string {
+  // Keep the line count so snippet lines match the file.
+  const match = /^---\n[\s\S]*?\n---\n/.exec(source);
+  return match ? match[0].replace(/[^\n]/g, '') + source.slice(match[0].length) : source;
+}
+
+/** The site path of a lesson file, e.g. `client/01-intro.md` → `/client/01-intro/`. */
+export function lessonPath(fileInDocs: string): string {
+  const slug = fileInDocs.replace(/\\/g, '/').replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+  return slug === '' ? '/' : `/${slug.toLowerCase()}/`;
+}
+
+/** True when every expected line appears in `lines`, in order; a trailing `…` matches any rest of line. */
+export function matchesOutput(expected: string[], lines: string[]): boolean {
+  let at = 0;
+  for (const want of expected) {
+    const prefix = want.endsWith('…') ? want.slice(0, -1) : null;
+    while (at < lines.length && !(prefix !== null ? lines[at].startsWith(prefix) : lines[at] === want)) at++;
+    if (at === lines.length) return false;
+    at++;
+  }
+  return true;
+}
