@@ -15,7 +15,10 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: 'Français', lang: 'fr' } },
       customCss: ['./src/styles/course.css'],
-      components: { MarkdownContent: './src/components/MarkdownContent.astro' },
+      components: {
+        MarkdownContent: './src/components/MarkdownContent.astro',
+        Sidebar: './src/components/Sidebar.astro',
+      },
       expressiveCode: {
         themes: ['github-dark', 'github-light'],
         // Keep Shiki's colours untouched so Monaco (same themes) matches the static blocks.
