@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lessonPath, matchesOutput, parseMeta, snippetsFromMarkdown } from './snippets.ts';
+
+const lesson = `---
+title: Exemple
+---
+
+Du texte.
+
+\`\`\`js run
+console.log("a");
+\`\`\`
+
+\`\`\`txt output
+a
+\`\`\`
+
+\`\`\`js
+// not runnable
+\`\`\`
+
+\`\`\`js exercise
+// TODO
+\`\`\`
+
+\`\`\`js solution
+console.log("ok");
+\`\`\`
+
+\`\`\`js check success="Bravo."
+if (!run.logs.includes("ok")) return "Affichez ok.";
+\`\`\`
+`;
+
+test('finds runnable fences with their declared output, in order', () => {
+  const [first, second] = snippetsFromMarkdown(lesson);
+  assert.deepEqual(first, { index: 1, kind: 'run', code: 'console.log("a");', output: ['a'], line: 7 });
+  assert.equal(second.kind, 'exercise');
+  assert.equal(second.index, 2);
+  assert.equal(second.solution, 'console.log("ok");');
+  assert.equal(second.success, 'Bravo.');
+  assert.match(second.check ?? '', /run\.logs/);
+});
+
+test('keeps file line numbers despite the frontmatter', () => {
+  assert.equal(snippetsFromMarkdown(lesson)[1].line, 19);
+});
+
+test('an exercise without its solution and check is an authoring error', () => {
+  assert.throws(() => snippetsFromMarkdown('```js exercise\nx\n```\n'), /needs a `solution` fence and a `check` fence/);
+});
+
+test('reads the keyword and attributes of a fence meta', () => {
+  assert.deepEqual(parseMeta('check success="Très bien !" title="x"'), { kind: 'check', attrs: { success: 'Très bien !', title: 'x' } });
+  assert.deepEqual(parseMeta('title="a"'), { kind: undefined, attrs: { title: 'a' } });
+});
+
+test('matches declared output in order, with … as a prefix wildcard', () => {
+  assert.equal(matchesOutput(['a', 'c'], ['a', 'b', 'c']), true);
+  assert.equal(matchesOutput(['c', 'a'], ['a', 'b', 'c']), false);
+  assert.equal(matchesOutput(['Requêtes : …'], ['Requêtes : 12']), true);
+  assert.equal(matchesOutput(['a'], []), false);
+});
+
+test('maps lesson files to site paths', () => {
+  assert.equal(lessonPath('client/fermer-proprement.md'), '/client/fermer-proprement/');
+  assert.equal(lessonPath('index.mdx'), '/');
+  assert.equal(lessonPath('serveur/Node-WS.mdx'), '/serveur/node-ws/');
+});
