@@ -24,19 +24,49 @@ export function remarkPlayground() {
         'data-check': snippet.check,
         'data-success': snippet.success,
       };
-      const replacement: RootContent[] = [html(`<ws-playground ${attributes(attrs)}>`), plain(main)];
-      for (const node of rest) {
-        const { kind } = parseMeta(node.meta);
-        if (kind === 'output') replacement.push(titled(node, ui.expectedOutput));
-        if (kind === 'solution') {
-          replacement.push(html(`<details class="ws-solution"><summary>${ui.showSolution}</summary>`));
-          replacement.push(plain(node), html('</details>'));
-        }
-      }
-      replacement.push(html('</ws-playground>'));
+      const replacement = isMdx(file) ? asJsx(attrs, main, rest) : asHtml(attrs, main, rest);
       parent.children.splice(at, nodes.length, ...(replacement as typeof parent.children));
     }
   };
+}
+
+/** In .md lessons: raw HTML around the fences (Astro re-parses it with rehype-raw). */
+function asHtml(attrs: Record<string, string | undefined>, main: Code, rest: Code[]): RootContent[] {
+  const nodes: RootContent[] = [html(`<ws-playground ${attributes(attrs)}>`), plain(main)];
+  for (const node of rest) {
+    const { kind } = parseMeta(node.meta);
+    if (kind === 'output') nodes.push(titled(node, ui.expectedOutput));
+    if (kind === 'solution') {
+      nodes.push(html(`<details class="ws-solution"><summary>${ui.showSolution}</summary>`), plain(node), html('</details>'));
+    }
+  }
+  nodes.push(html('</ws-playground>'));
+  return nodes;
+}
+
+/** In .mdx lessons, raw HTML is not allowed: the same structure as JSX elements. */
+function asJsx(attrs: Record<string, string | undefined>, main: Code, rest: Code[]): RootContent[] {
+  const children: RootContent[] = [plain(main)];
+  for (const node of rest) {
+    const { kind } = parseMeta(node.meta);
+    if (kind === 'output') children.push(titled(node, ui.expectedOutput));
+    if (kind === 'solution') {
+      const summary = jsx('summary', {}, [{ type: 'text', value: ui.showSolution } as unknown as RootContent]);
+      children.push(jsx('details', { class: 'ws-solution' }, [summary, plain(node)]));
+    }
+  }
+  return [jsx('ws-playground', attrs, children)];
+}
+
+function jsx(name: string, attrs: Record<string, string | undefined>, children: RootContent[]): RootContent {
+  const attributes = Object.entries(attrs)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ({ type: 'mdxJsxAttribute', name: key, value }));
+  return { type: 'mdxJsxFlowElement', name, attributes, children } as unknown as RootContent;
+}
+
+function isMdx(file: VFile): boolean {
+  return (file.path ?? '').endsWith('.mdx');
 }
 
 function lessonId(file: VFile): string {
