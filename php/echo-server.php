@@ -5,6 +5,7 @@
  * (RFC 6455). It echoes text as text and binary as binary, like the course's /echo endpoint.
  *
  * Usage:  php php/echo-server.php [--host 127.0.0.1] [--port 8081] [--max-payload 1048576]
+ *   Limits as on the Node server: 1009 above --max-payload, 1008 above 50 messages/s (burst 100).
  *   --host 0.0.0.0   listens on every interface (a classroom); the default is local only.
  *   --port 0         picks a free port (tests); the chosen address is printed on start.
  *
@@ -29,12 +30,15 @@ const OP_PONG = 0xA;
 const CLOSE_GOING_AWAY = 1001;
 const CLOSE_PROTOCOL_ERROR = 1002;
 const CLOSE_INVALID_DATA = 1007;
+const CLOSE_POLICY_VIOLATION = 1008;
 const CLOSE_TOO_BIG = 1009;
 
 // Subprotocols spoken, as on the course's /echo: the first one the client offers wins.
 const PROTOCOLS = ['json', 'chat'];
 const MAX_HEADER_BYTES = 8192;
 const MAX_BUFFERED = 4 * 1024 * 1024; // unsent bytes held for a peer that does not read
+const RATE_LIMIT = 50;      // sustained messages per second per connection, as on the Node server
+const RATE_BURST = 100;     // messages allowed in a burst above that rate
 const PING_INTERVAL = 30;   // seconds between pings; a peer silent for a whole interval is cut
 const CLOSE_TIMEOUT = 2;    // seconds to wait for the peer at each step of a close
 
@@ -242,6 +246,15 @@ function onFrame(array &$client, bool $fin, int $opcode, string $payload): void
     $type = $client['type'];
     $client['fragments'] = '';
     $client['type'] = null;
+    // Token bucket: refill at RATE_LIMIT per second up to RATE_BURST; each message costs one.
+    $now = microtime(true);
+    $client['tokens'] = min(RATE_BURST, $client['tokens'] + ($now - $client['refilled']) * RATE_LIMIT);
+    $client['refilled'] = $now;
+    if ($client['tokens'] < 1) {
+        startClose($client, CLOSE_POLICY_VIOLATION, 'Trop de messages par seconde');
+        return;
+    }
+    $client['tokens'] -= 1;
     if ($type === OP_TEXT && !isUtf8($message)) {
         startClose($client, CLOSE_INVALID_DATA, 'Texte UTF-8 invalide');
         return;
@@ -315,6 +328,7 @@ while (true) {
                     'stream' => $new, 'in' => '', 'out' => '', 'open' => false, 'type' => null,
                     'fragments' => '', 'alive' => true, 'closeSent' => false, 'failed' => false,
                     'closing' => null, 'shut' => null, 'dead' => false,
+                    'tokens' => RATE_BURST, 'refilled' => microtime(true),
                 ];
             }
             continue;
