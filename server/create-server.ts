@@ -14,6 +14,8 @@ import { isOriginAllowed } from './origin-policy.ts';
 import { createRoutes } from './routes/index.ts';
 import { selectProtocol, type WebSocketRoute } from './routes/route.ts';
 import { createStaticHandler } from './static-site.ts';
+import { createUpdatesFeed } from './updates/feed.ts';
+import { createUpdatesApi } from './updates/updates-api.ts';
 
 /** Where a started server can be reached. */
 export interface ListenResult {
@@ -33,13 +35,24 @@ export interface CourseServer {
   readonly connectionCount: number;
 }
 
+/** The request target as a URL; concatenated so that `//x` stays a path, not a host. */
+function parseRequestUrl(req: http.IncomingMessage): URL | undefined {
+  try {
+    return new URL(`http://localhost${req.url ?? '/'}`);
+  } catch {
+    return undefined;
+  }
+}
+
 const SHUTDOWN_REASON = "Le serveur s'arrête";
 
 /** Creates the server; every option not given takes its documented default. */
 export function createServer(overrides: Partial<ServerOptions> = {}): CourseServer {
   const options: ServerOptions = { ...DEFAULT_OPTIONS, ...overrides };
   const log = createLogger(options.logLevel);
-  const routes = createRoutes();
+  const feed = createUpdatesFeed(options.updatesInterval);
+  const updatesApi = createUpdatesApi(feed);
+  const routes = createRoutes(feed);
   const serveStatic = createStaticHandler(options.staticDir);
   const connections = new Set<Connection>();
   const perIp = new Map<string, number>();
@@ -65,8 +78,10 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     connectionsCheckingInterval: Math.min(1000, options.handshakeTimeout),
   };
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
-    const pathname = (req.url ?? '/').split('?', 1)[0];
-    if (routes.has(pathname)) {
+    const url = parseRequestUrl(req);
+    if (!url) return void res.writeHead(400).end();
+    if (updatesApi.handle(req, res, url)) return;
+    if (routes.has(url.pathname)) {
       res.writeHead(426, { Upgrade: 'websocket', Connection: 'Upgrade', 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Ce point d’accès attend une connexion WebSocket.\n');
       return;
@@ -80,12 +95,8 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     if (closing) return refuseUpgrade(socket, 503, "Le serveur s'arrête.");
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://localhost');
-    } catch {
-      return refuseUpgrade(socket, 400, 'Requête invalide.');
-    }
+    const url = parseRequestUrl(req);
+    if (!url) return refuseUpgrade(socket, 400, 'Requête invalide.');
     const route = routes.get(url.pathname);
     if (!route) return refuseUpgrade(socket, 404, `Aucun point d’accès WebSocket à ${url.pathname}.`);
     if (!isOriginAllowed(req, options.allowedOrigins, options.trustProxy)) {
@@ -143,6 +154,8 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
 
   async function shutdown(): Promise<void> {
     clearInterval(heartbeat);
+    feed.close();
+    updatesApi.close();
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const drained = new Promise<void>((resolve) => {

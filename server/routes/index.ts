@@ -1,8 +1,25 @@
 /** The WebSocket endpoints the lessons use, by pathname. */
+import type { UpdatesFeed } from '../updates/feed.ts';
+import { createChatRoute } from './chat.ts';
+import { closeRoute } from './close.ts';
+import { dropRoute } from './drop.ts';
 import { echoRoute } from './echo.ts';
+import { handshakeRoute } from './handshake.ts';
+import { pushRoute } from './push.ts';
+import { rejectRoute } from './reject.ts';
 import type { WebSocketRoute } from './route.ts';
+import { createUpdatesRoute } from './updates.ts';
 
-/** Builds a fresh route table; routes with shared state (rooms, feeds) get their own per server. */
-export function createRoutes(): Map<string, WebSocketRoute> {
-  return new Map<string, WebSocketRoute>([['/echo', echoRoute]]);
+/** Builds a fresh route table; routes with shared state (rooms, feed) get their own per server. */
+export function createRoutes(feed: UpdatesFeed): Map<string, WebSocketRoute> {
+  return new Map<string, WebSocketRoute>([
+    ['/echo', echoRoute],
+    ['/push', pushRoute],
+    ['/close', closeRoute],
+    ['/reject', rejectRoute],
+    ['/drop', dropRoute],
+    ['/handshake', handshakeRoute],
+    ['/chat', createChatRoute()],
+    ['/updates', createUpdatesRoute(feed)],
+  ]);
 }

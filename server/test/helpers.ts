@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { once } from 'node:events';
+import { request } from 'node:http';
 import WebSocket from 'ws';
 import { createServer, type CourseServer, type ListenResult } from '../create-server.ts';
 import type { ServerOptions } from '../options.ts';
@@ -36,14 +37,48 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
 export async function connect(url: string, protocols?: string | string[], options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
   const ws = new WebSocket(url, protocols, options);
   after(() => ws.terminate());
+  // Queue from the start: a message sent on open can arrive in the same chunk as the 101.
+  const inbox: Inbox = { messages: [], waiters: [] };
+  inboxes.set(ws, inbox);
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    const waiter = inbox.waiters.shift();
+    if (waiter) waiter({ data, isBinary });
+    else inbox.messages.push({ data, isBinary });
+  });
   await once(ws, 'open');
   return ws;
 }
 
-/** Resolves with the next message and whether it was binary. */
-export async function nextMessage(ws: WebSocket): Promise<{ data: Buffer; isBinary: boolean }> {
-  const [data, isBinary] = (await once(ws, 'message')) as [Buffer, boolean];
-  return { data, isBinary };
+type Received = { data: Buffer; isBinary: boolean };
+type Inbox = { messages: Received[]; waiters: ((m: Received) => void)[] };
+const inboxes = new WeakMap<WebSocket, Inbox>();
+
+/** Resolves with the next message (queued since connect) and whether it was binary. */
+export async function nextMessage(ws: WebSocket): Promise<Received> {
+  const inbox = inboxes.get(ws);
+  if (!inbox) throw new Error('not opened with connect()');
+  const queued = inbox.messages.shift();
+  if (queued) return queued;
+  return new Promise((resolve) => inbox.waiters.push(resolve));
+}
+
+/** Performs a raw upgrade request and resolves with the status and headers of the answer. */
+export function rawUpgrade(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers },
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve({ status: res.statusCode ?? 0, headers: res.headers });
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, headers: res.headers });
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** Resolves with the next message parsed as JSON. */
