@@ -4,12 +4,15 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { Registry } from 'prom-client';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientAddress } from './client-address.ts';
 import { CLOSE, Connection } from './connection.ts';
 import { refuseUpgrade } from './http-refusal.ts';
 import { createLogger } from './log.ts';
-import { DEFAULT_OPTIONS, type ServerOptions } from './options.ts';
+import type { ServerOptions } from './options.ts';
+import { DEFAULT_OPTIONS } from './settings.ts';
+import { createMetrics } from './metrics.ts';
 import { isOriginAllowed } from './origin-policy.ts';
 import { createRoutes } from './routes/index.ts';
 import { selectProtocol, type WebSocketRoute } from './routes/route.ts';
@@ -33,6 +36,8 @@ export interface CourseServer {
   close(): Promise<void>;
   /** Open WebSockets right now. */
   readonly connectionCount: number;
+  /** The server's own Prometheus registry (what GET /metrics shows). */
+  readonly metrics: Registry;
 }
 
 /** The request target as a URL; concatenated so that `//x` stays a path, not a host. */
@@ -57,6 +62,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
   const connections = new Set<Connection>();
   const perIp = new Map<string, number>();
   const startedAt = Date.now();
+  const metrics = createMetrics(connections);
   let closing: Promise<void> | undefined;
   let onEmpty: (() => void) | undefined;
 
@@ -80,6 +86,18 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = parseRequestUrl(req);
     if (!url) return void res.writeHead(400).end();
+    if (url.pathname === '/healthz') {
+      const body = { status: closing ? 'stopping' : 'ok', connections: connections.size, uptime: Math.round((Date.now() - startedAt) / 1000) };
+      res.writeHead(closing ? 503 : 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      return void res.end(JSON.stringify(body));
+    }
+    if (url.pathname === '/metrics') {
+      metrics.registry.metrics().then(
+        (text) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' }).end(text),
+        () => res.writeHead(500).end(),
+      );
+      return;
+    }
     if (updatesApi.handle(req, res, url)) return;
     if (routes.has(url.pathname)) {
       res.writeHead(426, { Upgrade: 'websocket', Connection: 'Upgrade', 'Content-Type': 'text/plain; charset=utf-8' });
@@ -92,39 +110,50 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     ? https.createServer({ ...serverOptions, cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) }, onRequest)
     : http.createServer(serverOptions, onRequest);
 
+  // A hard ceiling on TCP sockets (pages, SSE, WebSockets) well above the WebSocket cap.
+  server.maxConnections = options.maxConnections + 1000;
+  const refuse = (socket: Duplex, status: number, body: string, headers?: Record<string, string>): void => {
+    metrics.refused(status);
+    log.debug(`refused status=${status}`);
+    refuseUpgrade(socket, status, body, headers);
+  };
+
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    if (closing) return refuseUpgrade(socket, 503, "Le serveur s'arrête.");
+    if (closing) return refuse(socket, 503, "Le serveur s'arrête.");
     const url = parseRequestUrl(req);
-    if (!url) return refuseUpgrade(socket, 400, 'Requête invalide.');
+    if (!url) return refuse(socket, 400, 'Requête invalide.');
     const route = routes.get(url.pathname);
-    if (!route) return refuseUpgrade(socket, 404, `Aucun point d’accès WebSocket à ${url.pathname}.`);
+    if (!route) return refuse(socket, 404, `Aucun point d’accès WebSocket à ${url.pathname}.`);
     if (!isOriginAllowed(req, options.allowedOrigins, options.trustProxy)) {
-      return refuseUpgrade(socket, 403, `Origine refusée : ${req.headers.origin}. Voir --allowed-origins.`);
+      return refuse(socket, 403, `Origine refusée : ${req.headers.origin}. Voir --allowed-origins.`);
     }
     const ip = clientAddress(req, options.trustProxy);
     if (connections.size >= options.maxConnections) {
-      return refuseUpgrade(socket, 503, 'Trop de connexions sur ce serveur.', { 'Retry-After': '10' });
+      return refuse(socket, 503, 'Trop de connexions sur ce serveur.', { 'Retry-After': '10' });
     }
     const fromIp = perIp.get(ip) ?? 0;
     if (fromIp >= options.maxConnectionsPerIp) {
-      return refuseUpgrade(socket, 429, 'Trop de connexions depuis votre adresse.', { 'Retry-After': '10' });
+      return refuse(socket, 429, 'Trop de connexions depuis votre adresse.', { 'Retry-After': '10' });
     }
     const refusal = route.refuse?.(req, url);
-    if (refusal) return refuseUpgrade(socket, refusal.status, refusal.body);
+    if (refusal) return refuse(socket, refusal.status, refusal.body);
     routeOf.set(req, route);
     // handleUpgrade answers bad handshakes itself (400, 405) and calls back synchronously.
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const conn = new Connection(ws, url.pathname, ip, limits);
       connections.add(conn);
       perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+      metrics.opened(url.pathname);
       ws.on('error', () => {});
       ws.on('close', (code: number) => {
         connections.delete(conn);
         const left = (perIp.get(ip) ?? 1) - 1;
         if (left === 0) perIp.delete(ip);
         else perIp.set(ip, left);
-        log.debug(
+        metrics.closed(conn, conn.serverCode || code);
+        // Counts and codes only: never message contents, nor addresses.
+        log.info(
           `close route=${conn.route} code=${conn.serverCode || code} by=${conn.serverCode ? 'server' : 'client'} ` +
             `in=${conn.messagesIn} out=${conn.messagesOut} bytesIn=${conn.bytesIn} bytesOut=${conn.bytesOut} ` +
             `ms=${Date.now() - conn.openedAt}`,
@@ -192,5 +221,6 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     get connectionCount() {
       return connections.size;
     },
+    metrics: metrics.registry,
   };
 }

@@ -1,21 +1,33 @@
 /** Entry point: reads the configuration, starts the server, and stops it cleanly on a signal. */
+import { loadConfig } from './config.ts';
 import { createServer } from './create-server.ts';
-import { DEFAULT_OPTIONS } from './options.ts';
 
-const server = createServer({
-  port: process.env.PORT ? Number(process.env.PORT) : DEFAULT_OPTIONS.port,
-  host: process.env.HOST || DEFAULT_OPTIONS.host,
-});
-const { url } = await server.listen();
-console.log(`Cours disponible sur ${url}`);
+const config = loadConfig(process.argv.slice(2), process.env);
+if (config.kind === 'help') {
+  console.log(config.text);
+  process.exit(0);
+}
+if (config.kind === 'error') {
+  console.error(config.message);
+  process.exit(2);
+}
+const { options } = config;
+const server = createServer(options);
+try {
+  const { url } = await server.listen();
+  console.log(`Cours disponible sur ${url}`);
+} catch (error) {
+  console.error(`Impossible d’écouter sur ${options.host}:${options.port} : ${(error as Error).message}`);
+  process.exit(1);
+}
 
 let stopping = false;
 const stop = (signal: string): void => {
   if (stopping) process.exit(0); // A second Ctrl+C means "now".
   stopping = true;
-  console.log(`${signal} reçu : arrêt en cours…`);
+  if (options.logLevel !== 'silent' && options.logLevel !== 'error') console.log(`${signal} reçu : arrêt en cours…`);
   // Bounded even if something hangs: the grace period plus a margin.
-  setTimeout(() => process.exit(0), DEFAULT_OPTIONS.shutdownGrace + 2000).unref();
+  setTimeout(() => process.exit(0), options.shutdownGrace + 2000).unref();
   server.close().then(() => process.exit(0));
 };
 process.on('SIGINT', () => stop('SIGINT'));

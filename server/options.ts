@@ -42,26 +42,3 @@ export interface ServerOptions {
   /** How much to log. */
   logLevel: LogLevel;
 }
-
-/** Defaults that suit a class on one small VPS. */
-export const DEFAULT_OPTIONS: Readonly<ServerOptions> = {
-  port: 8080,
-  host: 'localhost',
-  staticDir: 'dist',
-  allowedOrigins: [],
-  maxPayload: 1024 * 1024,
-  maxBuffered: 4 * 1024 * 1024,
-  maxConnections: 10000,
-  maxConnectionsPerIp: 50,
-  rateLimit: 50,
-  rateBurst: 100,
-  idleTimeout: 10 * 60 * 1000,
-  heartbeatInterval: 30000,
-  handshakeTimeout: 10000,
-  shutdownGrace: 5000,
-  trustProxy: false,
-  tlsCert: '',
-  tlsKey: '',
-  updatesInterval: 1000,
-  logLevel: 'info',
-};

@@ -1,0 +1,71 @@
+/**
+ * Prometheus metrics on a registry of the server's own (never prom-client's global one, so
+ * that several servers can live in one process). Per-message counters are plain integers on
+ * each Connection, summed at scrape time: the echo hot path never touches prom-client.
+ */
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Connection } from './connection.ts';
+
+/** What the server reports to the metrics. */
+export interface Metrics {
+  readonly registry: Registry;
+  /** A WebSocket opened on route. */
+  opened(route: string): void;
+  /** A connection ended; its counters move from "live" to "closed" totals. */
+  closed(conn: Connection, code: number): void;
+  /** A handshake was answered with an HTTP error status. */
+  refused(status: number): void;
+}
+
+type Totals = { messagesIn: number; messagesOut: number; bytesIn: number; bytesOut: number };
+
+/** Creates the metrics of one server, reading its live connections at scrape time. */
+export function createMetrics(live: ReadonlySet<Connection>): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const done: Totals = { messagesIn: 0, messagesOut: 0, bytesIn: 0, bytesOut: 0 };
+
+  new Gauge({
+    name: 'websocket_connections',
+    help: 'Open WebSocket connections, by route.',
+    labelNames: ['route'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const conn of live) this.inc({ route: conn.route });
+    },
+  });
+  const sum = (name: string, help: string, field: keyof Totals): void => {
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        let total = done[field];
+        for (const conn of live) total += conn[field];
+        this.reset();
+        this.inc(total);
+      },
+    });
+  };
+  sum('websocket_messages_received_total', 'Messages received from clients.', 'messagesIn');
+  sum('websocket_messages_sent_total', 'Messages sent to clients by the routes.', 'messagesOut');
+  sum('websocket_bytes_received_total', 'Payload bytes received from clients.', 'bytesIn');
+  sum('websocket_bytes_sent_total', 'Payload bytes sent to clients.', 'bytesOut');
+  const opened = new Counter({ name: 'websocket_connections_total', help: 'WebSocket connections accepted, by route.', labelNames: ['route'], registers: [registry] });
+  const closes = new Counter({ name: 'websocket_closes_total', help: 'WebSocket closes, by close code (1006: cut without close frame).', labelNames: ['code'], registers: [registry] });
+  const refusals = new Counter({ name: 'websocket_handshakes_refused_total', help: 'Upgrade requests answered with an HTTP error, by status.', labelNames: ['status'], registers: [registry] });
+
+  return {
+    registry,
+    opened: (route) => opened.inc({ route }),
+    closed(conn, code) {
+      done.messagesIn += conn.messagesIn;
+      done.messagesOut += conn.messagesOut;
+      done.bytesIn += conn.bytesIn;
+      done.bytesOut += conn.bytesOut;
+      closes.inc({ code: String(code) });
+    },
+    refused: (status) => refusals.inc({ status: String(status) }),
+  };
+}
