@@ -33,7 +33,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'node server/main.ts',
-    env: { PORT: String(PORT), HOST: 'localhost', LOG_LEVEL: 'warn' },
+    env: { PORT: String(PORT), HOST: 'localhost', LOG_LEVEL: 'error' },
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
