@@ -103,3 +103,12 @@ export async function refusedStatus(url: string, options: WebSocket.ClientOption
   ws.terminate();
   return res.statusCode;
 }
+
+/** Waits until check() holds, failing after timeoutMs. */
+export async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
