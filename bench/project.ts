@@ -1,0 +1,51 @@
+/**
+ * The project's own speed: a full production build (into a temporary directory, so that the
+ * dist/ other people are serving is left alone) and the test suite's wall time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { start } from './processes.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'node_modules/.bin');
+
+/** One timed command. */
+export interface Timed {
+  command: string;
+  seconds: number;
+  exitCode: number | null;
+}
+
+/** Build and test times. */
+export interface ProjectResult {
+  build: Timed;
+  test: Timed;
+}
+
+async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Timed> {
+  const t0 = performance.now();
+  const child = start(command, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'ignore'],
+    // Node 24 first, as `npm run` does.
+    env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ...env },
+  });
+  const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { command: [command, ...args].join(' ').replace(ROOT + '/', ''), seconds: (performance.now() - t0) / 1000, exitCode };
+}
+
+/** Times `astro build` and `npm run test:unit` (or the whole `npm test` with `withTest`). */
+export async function benchProject(withTest: boolean, log: (line: string) => void): Promise<ProjectResult> {
+  const out = mkdtempSync(path.join(tmpdir(), 'bench-build-'));
+  try {
+    log('  astro build');
+    const build = await timed(path.join(BIN, 'astro'), ['build', '--outDir', out], { ASTRO_TELEMETRY_DISABLED: '1' });
+    build.command = 'astro build --outDir <tmp>';
+    log(withTest ? '  npm test' : '  npm run test:unit');
+    const test = await timed('npm', withTest ? ['test'] : ['run', 'test:unit']);
+    return { build, test };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,75 @@
+/** The issue's targets, checked against one run's results. */
+import type { LighthouseResult } from './lighthouse.ts';
+import type { PageResult } from './page.ts';
+import type { ServerResult } from './server-bench.ts';
+
+/** One target: what was asked, what was measured, and whether it holds. */
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+const KIB = 1024;
+const ratio = (a: number, b: number) => a / b;
+const fmt = (x: number) => `${x.toFixed(2)}×`;
+
+function serverTargets(servers: ServerResult[]): TargetCheck[] {
+  const byId = Object.fromEntries(servers.map((s) => [s.id, s]));
+  const ws = byId.ws;
+  const bun = byId.bun;
+  const checks: TargetCheck[] = [];
+  for (const ours of [byId.ours, byId.oursRaised]) {
+    if (!ours || !ws || !bun) continue;
+    const cells = ours.load.map((cell, i) => ({ cell, ws: ws.load[i], bun: bun.load[i] }));
+    const throughput = cells.map((c) => ratio(c.cell.messagesPerSecond, c.ws.messagesPerSecond));
+    const cpu = cells.map((c) => ratio(c.cell.serverCpuMicrosPerMessage, c.ws.serverCpuMicrosPerMessage));
+    const big = cells.filter((c) => c.cell.size >= 16 * KIB).map((c) => ratio(c.cell.messagesPerSecond, c.bun.messagesPerSecond));
+    const label = ours.label;
+    checks.push({ target: `${label}: throughput ≥ 1.0× bare ws (every cell)`, measured: `worst ${fmt(Math.min(...throughput))}, best ${fmt(Math.max(...throughput))}`, met: Math.min(...throughput) >= 1 });
+    checks.push({ target: `${label}: CPU/message ≤ 1.1× bare ws (every cell)`, measured: `worst ${fmt(Math.max(...cpu))}, best ${fmt(Math.min(...cpu))}`, met: Math.max(...cpu) <= 1.1 });
+    checks.push({ target: `${label}: throughput ≥ 1.0× Bun at 16 KiB`, measured: `worst ${fmt(Math.min(...big))}, best ${fmt(Math.max(...big))}`, met: Math.min(...big) >= 1 });
+    const last = ours.idle.at(-1);
+    if (last) {
+      checks.push({
+        target: `${label}: holds ${last.target.toLocaleString('en')} idle connections at ≤ 8 KB each`,
+        measured: `${last.open.toLocaleString('en')} held, ${(last.bytesPerConnection / 1000).toFixed(1)} KB each`,
+        met: last.open >= last.target && last.bytesPerConnection <= 8000,
+      });
+    }
+    checks.push({ target: `${label}: bufferutil loaded`, measured: String(ours.bufferutilLoaded), met: ours.bufferutilLoaded === true });
+  }
+  return checks;
+}
+
+function pageTargets(page: PageResult): TargetCheck[] {
+  const checks: TargetCheck[] = page.lessons.map((lesson) => {
+    const js = lesson.beforeInteraction.js.gzip + lesson.beforeInteraction.inlineJs.gzip;
+    return { target: `${lesson.url}: ≤ 40 KiB gzipped JS before interaction`, measured: `${(js / KIB).toFixed(1)} KiB`, met: js <= 40 * KIB };
+  });
+  for (const lesson of page.lessons) {
+    const ready = lesson.editorReadyMs;
+    checks.push({
+      target: `${lesson.url}: editor ready ≤ 300 ms after first interaction`,
+      measured: ready.from === 'interaction' ? `${ready.median.toFixed(0)} ms (median)` : `no interaction needed: mounted on load, ready ${ready.median.toFixed(0)} ms after navigation`,
+      met: ready.from === 'interaction' && ready.median <= 300,
+    });
+  }
+  checks.push({ target: '« Exécuter » → first echo ≤ 25 ms median', measured: `${page.runToEchoMs.median.toFixed(1)} ms`, met: page.runToEchoMs.median <= 25 });
+  return checks;
+}
+
+function lighthouseTargets(results: LighthouseResult[]): TargetCheck[] {
+  return results
+    .filter((r) => r.formFactor === 'mobile')
+    .map((r) => ({ target: 'Lighthouse mobile = 100', measured: `${r.median} (runs: ${r.scores.join(', ')})`, met: r.median >= 100 }));
+}
+
+/** Every target that the sections run could check. */
+export function checkTargets(results: { server?: ServerResult[]; page?: PageResult; lighthouse?: LighthouseResult[] }): TargetCheck[] {
+  return [
+    ...(results.server ? serverTargets(results.server) : []),
+    ...(results.page ? pageTargets(results.page) : []),
+    ...(results.lighthouse ? lighthouseTargets(results.lighthouse) : []),
+  ];
+}
