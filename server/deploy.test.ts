@@ -1,0 +1,105 @@
+/** The deployment files, exercised: a real nginx runs the documented config; unit and image settings parse. */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createTcpServer, connect as tcpConnect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from './config.ts';
+import { connect, nextMessage, startServer } from './test/helpers.ts';
+import { request, tcp, upgradeRequest } from './test/raw.ts';
+
+const NGINX = '/usr/sbin/nginx';
+const deployFile = (name: string): string => readFileSync(new URL(`./deploy/${name}`, import.meta.url), 'utf8');
+
+async function freePort(): Promise<number> {
+  const probe = createTcpServer().listen(0, '127.0.0.1');
+  await new Promise((r) => probe.once('listening', r));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+/** Runs nginx with the documented site config, pointed at upstreamPort; resolves with its port. */
+async function startNginx(upstreamPort: number): Promise<number> {
+  const prefix = mkdtempSync(join(tmpdir(), 'ws-course-nginx-'));
+  after(() => rmSync(prefix, { recursive: true, force: true }));
+  mkdirSync(join(prefix, 'tmp'));
+  const port = await freePort();
+  const site = deployFile('nginx.conf')
+    .replace('listen 80;', `listen 127.0.0.1:${port};`)
+    .replaceAll('127.0.0.1:8080', `127.0.0.1:${upstreamPort}`);
+  assert.ok(site.includes(`127.0.0.1:${upstreamPort}`) && site.includes(`listen 127.0.0.1:${port}`), 'the template markers moved');
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${prefix}/tmp/${t};`).join('\n');
+  writeFileSync(join(prefix, 'nginx.conf'), `pid ${prefix}/nginx.pid;\nerror_log ${prefix}/error.log;\nevents {}\nhttp {\naccess_log off;\n${temp}\n${site}\n}\n`);
+  const child = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], { stdio: 'ignore' });
+  after(() => child.kill('SIGKILL'));
+  for (let i = 0; i < 100; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = tcpConnect(port, '127.0.0.1', () => (s.destroy(), resolve(true))).on('error', () => resolve(false));
+    });
+    if (ok) return port;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nginx did not start: ${existsSync(join(prefix, 'error.log')) ? readFileSync(join(prefix, 'error.log'), 'utf8') : ''}`);
+}
+
+/** Upgrades through nginx from a chosen loopback address; resolves with the HTTP status. */
+async function upgradeFrom(port: number, localAddress: string, extra = ''): Promise<number> {
+  const socket = await tcp(port, localAddress);
+  return (await request(socket, upgradeRequest('/echo', extra).replace('Host: 127.0.0.1', `Host: 127.0.0.1:${port}`))).status;
+}
+
+test('the documented nginx config carries WebSockets, with the page Origin accepted', { skip: !existsSync(NGINX) }, async () => {
+  const server = await startServer({ trustProxy: true });
+  const port = await startNginx(server.port);
+  const client = await connect(`ws://127.0.0.1:${port}/echo`, undefined, { origin: `http://127.0.0.1:${port}` });
+  client.send('via nginx');
+  assert.equal((await nextMessage(client)).data.toString(), 'via nginx');
+  const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+  assert.equal(metrics.status, 403);
+  await metrics.text();
+});
+
+test('behind nginx with trust-proxy, each client counts under its own address, forged headers ignored', { skip: !existsSync(NGINX) }, async () => {
+  const server = await startServer({ trustProxy: true, maxConnectionsPerIp: 1 });
+  const port = await startNginx(server.port);
+  assert.equal(await upgradeFrom(port, '127.0.0.2', 'X-Forwarded-For: 10.0.0.1\r\n'), 101);
+  assert.equal(await upgradeFrom(port, '127.0.0.3'), 101);
+  // Forging another address does not escape the per-IP cap: only nginx's own entry counts.
+  assert.equal(await upgradeFrom(port, '127.0.0.2', 'X-Forwarded-For: 10.0.0.2\r\n'), 429);
+});
+
+test('behind nginx without trust-proxy, X-Forwarded-For is ignored (all clients are the proxy)', { skip: !existsSync(NGINX) }, async () => {
+  const server = await startServer({ trustProxy: false, maxConnectionsPerIp: 1 });
+  const port = await startNginx(server.port);
+  assert.equal(await upgradeFrom(port, '127.0.0.2'), 101);
+  assert.equal(await upgradeFrom(port, '127.0.0.3'), 429);
+});
+
+/** KEY=value pairs from the lines starting with prefix (systemd Environment=, Docker ENV). */
+function envFrom(text: string, prefix: RegExp): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const match = prefix.exec(line);
+    if (!match) continue;
+    for (const pair of line.slice(match[0].length).trim().split(/\s+/)) {
+      const [key, ...value] = pair.split('=');
+      env[key] = value.join('=');
+    }
+  }
+  return env;
+}
+
+test('the systemd unit, Dockerfile and Caddyfile agree with the settings', () => {
+  const unit = envFrom(deployFile('websockets-cours.service'), /^Environment=/);
+  const image = envFrom(deployFile('Dockerfile'), /^ENV /);
+  for (const env of [unit, image]) {
+    const { NODE_ENV: _ignored, ...settings } = env;
+    assert.equal(loadConfig([], settings).kind, 'options', JSON.stringify(settings));
+  }
+  assert.equal(unit.TRUST_PROXY, 'true');
+  assert.ok(deployFile('Caddyfile').includes(`reverse_proxy ${unit.HOST}:${unit.PORT}`));
+  assert.ok(deployFile('nginx.conf').includes(`proxy_pass http://${unit.HOST}:${unit.PORT};`));
+});
