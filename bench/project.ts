@@ -15,6 +15,8 @@ export interface Timed {
   command: string;
   seconds: number;
   exitCode: number | null;
+  /** The last lines of its output when it failed. */
+  failure?: string;
 }
 
 /** Build and test times. */
@@ -27,12 +29,18 @@ async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {
   const t0 = performance.now();
   const child = start(command, args, {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     // Node 24 first, as `npm run` does.
     env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ...env },
   });
+  let output = '';
+  const keep = (chunk: Buffer) => void (output = (output + chunk).slice(-20000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { command: [command, ...args].join(' ').replace(ROOT + '/', ''), seconds: (performance.now() - t0) / 1000, exitCode };
+  const seconds = (performance.now() - t0) / 1000;
+  const failure = exitCode === 0 ? undefined : output.trimEnd().split('\n').slice(-15).join('\n');
+  return { command: [command, ...args].join(' ').replace(ROOT + '/', ''), seconds, exitCode, failure };
 }
 
 /** Times `astro build` and `npm run test:unit` (or the whole `npm test` with `withTest`). */

@@ -22,10 +22,10 @@ export interface BenchResults {
 
 const RESULTS_DIR = path.resolve(import.meta.dirname, 'results');
 
-/** A plain-text table: first column left-aligned, the others right-aligned. */
-export function table(headers: string[], rows: string[][]): string {
+/** A plain-text table: first column left-aligned, the others right-aligned unless `leftAll`. */
+export function table(headers: string[], rows: string[][], leftAll = false): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || leftAll ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -131,11 +131,12 @@ function projectSection(project: NonNullable<BenchResults['project']>): string {
     '## 3. Project',
     table(['command', 'wall s', 'exit'], [project.build, project.test].map((t) => [t.command, dec(1)(t.seconds), String(t.exitCode)])),
     project.testNote,
+    ...[project.build, project.test].filter((t) => t.failure).map((t) => `\n${t.command} failed; its last lines:\n${t.failure}`),
   ].join('\n');
 }
 
 function targetSection(targets: TargetCheck[]): string {
-  return ['## Targets', table(['target', 'measured', ''], targets.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED']))].join('\n');
+  return ['## Targets', table(['target', 'measured', ''], targets.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED']), true)].join('\n');
 }
 
 /** The whole report as text. */
