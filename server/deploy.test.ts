@@ -103,3 +103,10 @@ test('the systemd unit, Dockerfile and Caddyfile agree with the settings', () =>
   assert.ok(deployFile('Caddyfile').includes(`reverse_proxy ${unit.HOST}:${unit.PORT}`));
   assert.ok(deployFile('nginx.conf').includes(`proxy_pass http://${unit.HOST}:${unit.PORT};`));
 });
+
+test('the README shows the deployment files exactly as they are', () => {
+  const readme = readFileSync(new URL('./README.fr.md', import.meta.url), 'utf8');
+  for (const name of ['nginx.conf', 'Caddyfile', 'websockets-cours.service']) {
+    assert.ok(readme.includes(deployFile(name).trimEnd()), `${name} differs from its copy in README.fr.md`);
+  }
+});
