@@ -27,7 +27,7 @@ export type Started = ListenResult & { server: CourseServer; ws: string };
 
 /** Starts a quiet server on a free port. */
 export async function startServer(options: Partial<ServerOptions> = {}): Promise<Started> {
-  const server = createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', staticDir: tempSite(), ...options });
+  const server = createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', staticDir: tempSite(), shutdownGrace: 300, ...options });
   const bound = await server.listen();
   after(() => server.close());
   return { ...bound, server, ws: bound.url.replace(/^http/, 'ws') };
