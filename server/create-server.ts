@@ -19,6 +19,7 @@ import { selectProtocol, type WebSocketRoute } from './routes/route.ts';
 import { createStaticHandler } from './static-site.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
+import { attachSocketIo, SOCKET_IO_PATH } from '../server-extras/socket-io.ts';
 
 /** Where a started server can be reached. */
 export interface ListenResult {
@@ -110,6 +111,12 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     ? https.createServer({ ...serverOptions, cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) }, onRequest)
     : http.createServer(serverOptions, onRequest);
 
+  // The « Socket.IO » lesson's endpoint; Engine.IO answers its own requests and upgrades.
+  const io = attachSocketIo(server, {
+    maxPayload: options.maxPayload,
+    allowRequest: (req) => isOriginAllowed(req, options.allowedOrigins, options.trustProxy),
+  });
+
   // A hard ceiling on TCP sockets (pages, SSE, WebSockets) well above the WebSocket cap.
   server.maxConnections = options.maxConnections + 1000;
   const refuse = (socket: Duplex, status: number, body: string, headers?: Record<string, string>): void => {
@@ -119,6 +126,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
   };
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if ((req.url ?? '').startsWith(SOCKET_IO_PATH)) return;
     socket.on('error', () => socket.destroy());
     if (closing) return refuse(socket, 503, "Le serveur s'arrête.");
     const url = parseRequestUrl(req);
@@ -192,6 +200,8 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
       if (connections.size === 0) resolve();
     });
     for (const conn of connections) conn.close(CLOSE.GOING_AWAY, SHUTDOWN_REASON);
+    io.disconnectSockets(true);
+    io.engine.close();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, options.shutdownGrace)))]);
     clearTimeout(timer);

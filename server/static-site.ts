@@ -54,7 +54,14 @@ export function createStaticHandler(dir: string): HttpHandler {
     }
   };
   const serve = existsSync(root)
-    ? sirv(root, { etag: true, gzip: true, brotli: true, setHeaders: setStaticHeaders, onNoMatch: notFound })
+    ? sirv(root, {
+        // Look files up per request instead of indexing them at start: a rebuild while the server
+        // runs must serve the new assets, and a vanished file must be a 404, not a crash.
+        dev: true,
+        etag: true,
+        setHeaders: setStaticHeaders,
+        onNoMatch: notFound,
+      })
     : notFound;
   const compress = compression();
   return (req, res) => {
