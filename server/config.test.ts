@@ -45,6 +45,6 @@ test('parses origins, booleans and their negation', () => {
 });
 
 test('the README documents exactly the settings table', () => {
-  const readme = readFileSync(new URL('./README.fr.md', import.meta.url), 'utf8');
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   assert.ok(readme.includes(markdownTable()), 'regenerate the table with: node -e "import(\'./server/config.ts\').then(m => console.log(m.markdownTable()))"');
 });

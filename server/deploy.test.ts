@@ -105,8 +105,8 @@ test('the systemd unit, Dockerfile and Caddyfile agree with the settings', () =>
 });
 
 test('the README shows the deployment files exactly as they are', () => {
-  const readme = readFileSync(new URL('./README.fr.md', import.meta.url), 'utf8');
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   for (const name of ['nginx.conf', 'Caddyfile', 'websockets-cours.service']) {
-    assert.ok(readme.includes(deployFile(name).trimEnd()), `${name} differs from its copy in README.fr.md`);
+    assert.ok(readme.includes(deployFile(name).trimEnd()), `${name} differs from its copy in README.md`);
   }
 });
