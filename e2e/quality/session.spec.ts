@@ -47,7 +47,8 @@ for (const { url } of sitePages()) {
         errors.push(`console.error : ${message.text()}${source ? ` (${source}:${lineNumber})` : ''}`);
       });
 
-      await page.goto(url);
+      // networkidle: late requests (the favicon, fonts) count too.
+      await page.goto(url, { waitUntil: 'networkidle' });
       const all = playgrounds(page);
       for (let i = 0; i < (await all.count()); i++) {
         const playground = all.nth(i);
@@ -59,6 +60,7 @@ for (const { url } of sitePages()) {
           await playground.getByRole('button', { name: 'Arrêter', exact: true }).click();
         }
       }
+      await page.waitForLoadState('networkidle');
       await context.close();
     });
 
