@@ -40,13 +40,27 @@ export type SocketEvent =
   | (SocketBase & { type: 'closing'; code?: number; reason?: string })
   | (SocketBase & { type: 'close'; code: number; reason: string; wasClean: boolean });
 
+/** A socket event before the sandbox stamps its time (distributes over the union). */
+export type UntimedSocketEvent = SocketEvent extends infer E ? (E extends unknown ? Omit<E, 't'> : never) : never;
+
 export type RunEvent =
   | SocketEvent
   | (Base & { type: 'console'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string })
   /** An uncaught error; `line` and `column` are in the learner's code, 1-based. */
   | (Base & { type: 'exception'; name: string; message: string; line?: number; column?: number })
-  /** Step mode: an event arrived and waits for « Suivant ». */
-  | (Base & { type: 'held'; socket: number; event: 'open' | 'message' | 'error' | 'close'; pending: number })
+  /**
+   * Step mode: an event arrived and waits for « Suivant ». `preview` is what delivering it will
+   * report; `handler` the source of the code that will run, `handlerName` how it was attached.
+   */
+  | (Base & {
+      type: 'held';
+      socket: number;
+      event: 'open' | 'message' | 'error' | 'close';
+      pending: number;
+      preview: UntimedSocketEvent;
+      handler?: string;
+      handlerName?: string;
+    })
   /** Step mode: a held event is being delivered; `handler` is the source text of the code about to run. */
   | (Base & { type: 'deliver'; socket: number; event: 'open' | 'message' | 'error' | 'close'; handler?: string })
   /** Output was dropped to keep the page responsive. */

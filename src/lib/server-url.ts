@@ -13,6 +13,9 @@ export function defaultServer(location: { protocol: string; host: string }): str
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 }
 
+/** A host name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
 /** Normalises a server address typed by a learner (`exemple.fr`, `https://exemple.fr/`) to `wss://exemple.fr`. */
 export function normaliseServer(input: string): string | undefined {
   const text = input.trim();
@@ -25,11 +28,26 @@ export function normaliseServer(input: string): string | undefined {
     return undefined;
   }
   const scheme = { 'ws:': 'ws', 'http:': 'ws', 'wss:': 'wss', 'https:': 'wss' }[url.protocol];
-  return scheme && url.host ? `${scheme}://${url.host}` : undefined;
+  // Browsers differ on odd hosts (Chromium percent-encodes spaces): accept only plain names and IPs.
+  return scheme && HOST.test(url.host) ? `${scheme}://${url.host}` : undefined;
+}
+
+/** `base` as a pattern that does not match a longer host or port (`ws://a:80` in `ws://a:8080`). */
+function exactly(base: string): RegExp {
+  return new RegExp(`${base.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\w.:-])`, 'g');
+}
+
+/** `ws://h` → `http://h`, `wss://h` → `https://h`. */
+function httpOf(server: string): string {
+  return server.replace(/^ws/, 'http');
 }
 
 /** Rewrites the lesson's addresses in `code` to `server` (a ws:// or wss:// base URL). */
 export function rewriteServer(code: string, server: string): string {
-  const http = server.replace(/^ws/, 'http');
-  return code.replaceAll(LESSON_WS_BASE, server).replaceAll(LESSON_HTTP_BASE, http);
+  return code.replace(exactly(LESSON_WS_BASE), server).replace(exactly(LESSON_HTTP_BASE), httpOf(server));
+}
+
+/** The reverse of rewriteServer: puts the lesson's addresses back, so saved code survives a change of server. */
+export function lessonForm(code: string, server: string): string {
+  return code.replace(exactly(server), LESSON_WS_BASE).replace(exactly(httpOf(server)), LESSON_HTTP_BASE);
 }

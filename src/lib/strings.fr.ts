@@ -1,5 +1,5 @@
 /** Every French string of the playground's interface, in one place. */
-import type { EndReason, ReadyStateName, RunEvent } from './events.ts';
+import type { EndReason, ReadyStateName, RunEvent, SocketEvent, UntimedSocketEvent } from './events.ts';
 import { READY_STATES } from './events.ts';
 import { explainCloseCode } from './close-codes.ts';
 
@@ -16,7 +16,30 @@ export const ui = {
   console: 'Console',
   timeline: 'Cycle de vie',
   editorLabel: 'Éditeur de code JavaScript',
+  editorHint: 'Ctrl+Entrée : exécuter · Échap puis Tab : sortir de l’éditeur',
   emptyConsole: 'Cliquez sur « Exécuter » pour lancer le code.',
+  emptyTimeline: 'Les connexions ouvertes par le code apparaîtront ici.',
+  browser: 'navigateur',
+  server: 'serveur',
+  toServer: 'navigateur → serveur',
+  toBrowser: 'serveur → navigateur',
+  inBrowser: 'dans le navigateur',
+  connection: (n: number) => `Connexion n° ${n}`,
+  readyState: 'readyState',
+  bufferedAmount: 'bufferedAmount',
+  narration: 'Pas à pas',
+  stepWaiting: 'En attente du prochain événement réseau…',
+  stepStart: 'Le code a été exécuté une première fois ; les événements réseau attendront « Suivant ».',
+  pending: (count: number) =>
+    count === 0 ? 'Aucun autre événement en attente.' : `${count} autre${count > 1 ? 's' : ''} événement${count > 1 ? 's' : ''} en attente.`,
+  settings: 'Serveur',
+  serverLabel: 'Adresse du serveur WebSocket',
+  serverHelp: (fallback: string) =>
+    `Tous les exemples du cours utiliseront ce serveur, par exemple celui de votre formateur (wss://exemple.fr). Par défaut : ${fallback}.`,
+  serverUse: 'Utiliser ce serveur',
+  serverDefault: 'Revenir au serveur du site',
+  serverInvalid: 'Adresse invalide : écrivez par exemple wss://exemple.fr ou ws://localhost:8080.',
+  serverCurrent: (server: string) => `Les exemples utilisent ${server}.`,
   running: 'Exécution en cours…',
   loadingEditor: "Chargement de l'éditeur…",
   savedOlder:
@@ -29,6 +52,7 @@ export const ui = {
   exception: (name: string, message: string, line?: number) =>
     line ? `${name} ligne ${line} : ${message}` : `${name} : ${message}`,
   truncated: (count: number) => `${count} lignes plus anciennes masquées.`,
+  truncatedEvents: (count: number) => `${count} événements plus anciens masqués.`,
   ended: {
     done: 'Terminé : plus rien à attendre (toutes les connexions sont fermées).',
     stopped: 'Exécution arrêtée.',
@@ -71,5 +95,56 @@ export function describe(event: RunEvent): string {
       return `Le navigateur délivre l'événement « ${event.event} ».`;
     default:
       return '';
+  }
+}
+
+/** Who the event travels from and to, for the sequence view. */
+export function direction(event: SocketEvent): 'out' | 'in' {
+  return event.type === 'socket' || event.type === 'send' || event.type === 'closing' ? 'out' : 'in';
+}
+
+/** The short label drawn on the sequence's arrow. */
+export function arrowLabel(event: SocketEvent): string {
+  switch (event.type) {
+    case 'socket':
+      return `poignée de main (GET, Upgrade: websocket)${event.protocols.length ? ` · ${event.protocols.join(', ')}` : ''}`;
+    case 'open':
+      return `101 Switching Protocols → open${event.protocol ? ` · protocole ${event.protocol}` : ''}`;
+    case 'message':
+      return `message · ${octets(event.size)}${event.binary ? ' · binaire' : ''}`;
+    case 'send':
+      return `send() · ${octets(event.size)}${event.binary ? ' · binaire' : ''}`;
+    case 'error':
+      return 'error';
+    case 'closing':
+      return `trame de fermeture${event.code !== undefined ? ` · code ${event.code}` : ''}`;
+    case 'close':
+      return `close · code ${event.code}${event.wasClean ? '' : ' · connexion coupée'}`;
+  }
+}
+
+/**
+ * « Pas à pas »: what just happened and why, before the handler runs, e.g.
+ * « Le serveur a accepté la poignée de main : readyState passe à 1 (OPEN), le navigateur appelle onopen. »
+ */
+export function narrate(event: UntimedSocketEvent, handlerName?: string): string {
+  const calls = handlerName
+    ? `le navigateur appelle ${handlerName}`
+    : "aucun gestionnaire n'écoute cet événement, il passe sans effet";
+  const who = event.socket > 1 ? `${ui.connection(event.socket)} : ` : '';
+  switch (event.type) {
+    case 'open':
+      return `${who}Le serveur a accepté la poignée de main : readyState passe à ${stateName(1)}, ${calls}.`;
+    case 'message': {
+      const shown = event.data.length > 80 ? `${event.data.slice(0, 80)}…` : event.data;
+      const kind = event.binary ? 'binaire' : 'texte';
+      return `${who}Un message ${kind} de ${octets(event.size)} est arrivé du serveur : ${calls}${handlerName ? ` avec event.data = ${event.binary ? shown : JSON.stringify(shown)}` : ''}.`;
+    }
+    case 'error':
+      return `${who}La connexion a échoué ou s'est rompue : ${calls} ; par sécurité, le navigateur ne dit pas pourquoi.`;
+    case 'close':
+      return `${who}La connexion est fermée (code ${event.code} : ${explainCloseCode(event.code)}${event.reason ? `, raison « ${event.reason} »` : ''}, wasClean ${event.wasClean}) : readyState passe à ${stateName(3)}, ${calls}.`;
+    default:
+      return `${who}${describe(event as RunEvent)}`;
   }
 }

@@ -2,12 +2,17 @@
 
 const MAX_LINES = 500;
 
-/** Appends lines to `list`, dropping the oldest past MAX_LINES. */
+/**
+ * Appends lines to `list`, dropping the oldest past MAX_LINES. Lines are written once per
+ * animation frame, so a flood of messages costs one layout per frame, not one per line.
+ */
 export class ConsoleView {
   #list: HTMLElement;
   #hidden = 0;
   #notice: HTMLElement;
   #truncated: (count: number) => string;
+  #pending: HTMLElement[] = [];
+  #scheduled = false;
 
   constructor(list: HTMLElement, truncated: (count: number) => string) {
     this.#list = list;
@@ -18,12 +23,23 @@ export class ConsoleView {
 
   clear(placeholder?: string) {
     this.#list.replaceChildren();
+    this.#pending = [];
     this.#hidden = 0;
-    if (placeholder) this.add('placeholder', placeholder);
+    if (placeholder) this.#list.append(this.#line('placeholder', placeholder));
   }
 
   /** Adds one line; `level` becomes a class (log, info, warn, error, debug, system…). */
   add(level: string, text: string, t?: number) {
+    this.#pending.push(this.#line(level, text, t));
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    // A hidden tab gets no animation frames; a timer still shows the output when it comes back.
+    const flush = () => this.#flush();
+    if (document.hidden) setTimeout(flush, 50);
+    else requestAnimationFrame(flush);
+  }
+
+  #line(level: string, text: string, t?: number): HTMLElement {
     const line = document.createElement('li');
     line.className = `ws-line ws-${level}`;
     if (t !== undefined) {
@@ -36,19 +52,27 @@ export class ConsoleView {
     body.className = 'ws-text';
     body.textContent = text;
     line.append(body);
-    this.#list.querySelector('.ws-placeholder')?.remove();
-    this.#list.append(line);
-    this.#trim();
-    this.#list.scrollTop = this.#list.scrollHeight;
+    return line;
   }
 
-  #trim() {
+  #flush() {
+    this.#scheduled = false;
+    const batch = this.#pending;
+    this.#pending = [];
+    if (batch.length === 0) return;
+    this.#list.querySelector('.ws-placeholder')?.remove();
+    const skipped = Math.max(0, batch.length - MAX_LINES);
+    this.#list.append(...batch.slice(skipped));
+    this.#hidden += skipped;
     const lines = this.#list.querySelectorAll('.ws-line:not(.ws-notice)');
     const excess = lines.length - MAX_LINES;
-    if (excess <= 0) return;
     for (let i = 0; i < excess; i++) lines[i].remove();
-    this.#hidden += excess;
-    this.#notice.textContent = this.#truncated(this.#hidden);
-    this.#list.prepend(this.#notice);
+    this.#hidden += Math.max(0, excess);
+    if (this.#hidden > 0) {
+      this.#notice.textContent = this.#truncated(this.#hidden);
+      this.#list.prepend(this.#notice);
+    }
+    const scroller = this.#list.parentElement ?? this.#list;
+    scroller.scrollTop = scroller.scrollHeight;
   }
 }

@@ -25,6 +25,8 @@ export interface CodeEditor {
   onChange(listener: (code: string) => void): void;
   /** Ctrl/Cmd+Enter. */
   onRun(listener: () => void): void;
+  /** Marks a runtime error on its line (undefined clears it). */
+  markError(error: { line: number; column?: number; message: string } | undefined): void;
 }
 
 /** Mounts an editor in `container` with `code`. */
@@ -62,6 +64,15 @@ export async function createEditor(container: HTMLElement, code: string, label: 
   };
   markSyntax();
   model.onDidChangeContent(markSyntax);
+  // A runtime error's marker belongs to the code that ran; an edit makes it stale.
+  model.onDidChangeContent(() => monaco.editor.setModelMarkers(model, 'runtime', []));
+
+  // Monaco keeps Tab for indenting; Escape then Tab (or Shift+Tab) leaves the editor instead.
+  editor.onKeyDown((event) => {
+    if (event.keyCode === monaco.KeyCode.Escape) editor.updateOptions({ tabFocusMode: true });
+    else if (event.keyCode !== monaco.KeyCode.Tab && event.keyCode !== monaco.KeyCode.Shift) editor.updateOptions({ tabFocusMode: false });
+  });
+  editor.onDidBlurEditorText(() => editor.updateOptions({ tabFocusMode: false }));
 
   new MutationObserver(() => monaco.editor.setTheme(currentTheme(THEMES))).observe(document.documentElement, {
     attributes: true,
@@ -87,5 +98,10 @@ export async function createEditor(container: HTMLElement, code: string, label: 
     },
     onChange: (listener) => model.onDidChangeContent(() => listener(model.getValue())),
     onRun: (listener) => editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, listener),
+    markError(error) {
+      monaco.editor.setModelMarkers(model, 'runtime', error
+        ? [{ severity: monaco.MarkerSeverity.Error, message: error.message, startLineNumber: error.line, startColumn: error.column ?? 1, endLineNumber: error.line, endColumn: model.getLineMaxColumn(Math.min(error.line, model.getLineCount())) }]
+        : []);
+    },
   };
 }

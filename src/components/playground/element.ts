@@ -1,36 +1,51 @@
 /**
  * <ws-playground>: turns a lesson's static code block into an editor with « Exécuter »,
- * a console and the connection's lifecycle. The static block stays until the editor is
- * ready, and « Exécuter » works even before that.
+ * a console, the connection's lifecycle and « Pas à pas ». The static block stays until the
+ * editor is ready, and « Exécuter » works even before that.
+ *
+ * Events (bubbling): `ws-snippet-ran` when a run ends, `ws-exercise-passed` when an exercise's
+ * check passes; both with `detail: { id }`.
  */
 import type { RunEvent } from '../../lib/events.ts';
 import { run, prepareSandbox, type RunHandle } from '../../lib/runner.ts';
-import { rewriteServer } from '../../lib/server-url.ts';
-import { describe, ui } from '../../lib/strings.fr.ts';
+import { lessonForm, rewriteServer } from '../../lib/server-url.ts';
+import { ui } from '../../lib/strings.fr.ts';
 import { ConsoleView } from './console-view.ts';
 import { createEditor, loadMonaco, type CodeEditor } from './editor.ts';
-import { currentServer } from './server-setting.ts';
+import { createServerForm } from './server-form.ts';
+import { currentServer, SERVER_CHANGE } from './server-setting.ts';
+import { StepView } from './step-view.ts';
 import { fingerprint, loadCode, saveCode } from './storage.ts';
+import { TimelineView } from './timeline-view.ts';
 
 let instances = 0;
+
+type ButtonName = 'run' | 'step' | 'next' | 'stop' | 'reset' | 'solution';
 
 /** See the module comment. */
 export class PlaygroundElement extends HTMLElement {
   #editor?: CodeEditor;
   #mounting?: Promise<void>;
+  /** The code as shown (with the current server's address). */
   #code = '';
+  #server = '';
   #run?: RunHandle;
   #console!: ConsoleView;
-  #timeline!: HTMLOListElement;
+  #timeline!: TimelineView;
+  #steps!: StepView;
   #status!: HTMLElement;
+  #older!: HTMLElement;
   #verdict!: HTMLElement;
-  #buttons!: Record<'run' | 'step' | 'next' | 'stop' | 'reset' | 'solution', HTMLButtonElement>;
+  #buttons!: Record<ButtonName, HTMLButtonElement>;
 
   connectedCallback() {
     if (this.#status) return;
     const n = ++instances;
-    this.#code = this.#savedOrOriginal();
+    this.#server = currentServer();
+    const saved = loadCode(this.snippetId);
+    this.#code = saved ? rewriteServer(saved.code, this.#server) : this.#original;
     this.#build(n);
+    this.#older.hidden = !saved || saved.origin === fingerprint(this.dataset.code ?? '');
     const observer = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       observer.disconnect();
@@ -38,15 +53,21 @@ export class PlaygroundElement extends HTMLElement {
     }, { rootMargin: '200px' });
     observer.observe(this);
     this.addEventListener('focusin', () => void this.#mount(), { once: true });
+    addEventListener(SERVER_CHANGE, () => this.#changeServer());
+  }
+
+  /** The snippet's id (`client/ouvrir-la-connexion#2`). */
+  get snippetId(): string {
+    return this.dataset.id ?? '';
+  }
+
+  /** The code as the learner sees it in the editor. */
+  get code(): string {
+    return this.#editor?.getCode() ?? this.#code;
   }
 
   get #original(): string {
-    return rewriteServer(this.dataset.code ?? '', currentServer());
-  }
-
-  #savedOrOriginal(): string {
-    const saved = loadCode(this.dataset.id ?? '');
-    return saved?.code ?? this.#original;
+    return rewriteServer(this.dataset.code ?? '', this.#server);
   }
 
   #build(n: number) {
@@ -73,30 +94,41 @@ export class PlaygroundElement extends HTMLElement {
     this.#buttons.run.title = ui.runHint;
     this.#buttons.run.setAttribute('aria-keyshortcuts', 'Control+Enter Meta+Enter');
     if (!this.dataset.solution) this.#buttons.solution.remove();
+    toolbar.append(createServerForm());
     this.#status = document.createElement('p');
     this.#status.className = 'ws-status';
     this.#status.setAttribute('role', 'status');
     toolbar.append(this.#status);
 
+    this.#older = document.createElement('p');
+    this.#older.className = 'ws-older not-content';
+    this.#older.textContent = ui.savedOlder;
+
+    const narration = document.createElement('div');
+    this.#steps = new StepView(narration);
+
     const output = document.createElement('div');
     output.className = 'ws-output not-content';
     const consoleId = `ws-console-${n}`;
     const timelineId = `ws-timeline-${n}`;
-    output.innerHTML = `<section class="ws-panel" aria-labelledby="${consoleId}-title"><h3 class="ws-panel-title" id="${consoleId}-title"></h3><ol class="ws-console" id="${consoleId}" role="log" aria-live="polite" tabindex="0"></ol></section><section class="ws-panel" aria-labelledby="${timelineId}-title"><h3 class="ws-panel-title" id="${timelineId}-title"></h3><ol class="ws-timeline" id="${timelineId}" tabindex="0"></ol></section>`;
+    // Panels are not landmarks: a lesson may hold many playgrounds, each with its console.
+    output.innerHTML = `<div class="ws-panel"><h3 class="ws-panel-title" id="${consoleId}-title"></h3><div class="ws-console" id="${consoleId}" role="log" aria-live="polite" tabindex="0" aria-labelledby="${consoleId}-title"><ol class="ws-lines"></ol></div></div><div class="ws-panel"><h3 class="ws-panel-title" id="${timelineId}-title"></h3><div class="ws-timeline" id="${timelineId}" tabindex="0" role="group" aria-labelledby="${timelineId}-title"></div></div>`;
     output.querySelector(`#${consoleId}-title`)!.textContent = ui.console;
     output.querySelector(`#${timelineId}-title`)!.textContent = ui.timeline;
-    this.#console = new ConsoleView(output.querySelector('.ws-console')!, ui.truncated);
+    this.#console = new ConsoleView(output.querySelector('.ws-console .ws-lines')!, ui.truncated);
     this.#console.clear(ui.emptyConsole);
-    this.#timeline = output.querySelector('.ws-timeline')!;
+    this.#timeline = new TimelineView(output.querySelector('.ws-timeline')!);
+    this.#timeline.clear();
     this.#verdict = document.createElement('p');
     this.#verdict.className = 'ws-verdict not-content';
     this.#verdict.setAttribute('role', 'status');
     this.#verdict.hidden = true;
 
-    (staticCode ?? this.firstChild)?.after(toolbar, output, this.#verdict);
+    const hint = document.createElement('p');
+    hint.className = 'ws-hint not-content';
+    hint.textContent = ui.editorHint;
+    (staticCode ?? this.firstChild)?.after(hint, this.#older, toolbar, narration, output, this.#verdict);
     this.#setRunning(false);
-    const saved = loadCode(this.dataset.id ?? '');
-    if (saved && saved.origin !== fingerprint(this.dataset.code ?? '')) this.#status.textContent = ui.savedOlder;
   }
 
   async #mount(): Promise<void> {
@@ -106,30 +138,43 @@ export class PlaygroundElement extends HTMLElement {
       const container = document.createElement('div');
       container.className = 'ws-editor not-content';
       staticCode?.before(container);
+      this.setAttribute('aria-busy', 'true');
+      this.#status.textContent = ui.loadingEditor;
       await loadMonaco();
-      this.#editor = await createEditor(container, this.#code, ui.editorLabel);
+      this.#editor = await createEditor(container, this.#code, `${ui.editorLabel}. ${ui.editorHint}.`);
       if (staticCode) staticCode.hidden = true;
+      this.removeAttribute('aria-busy');
+      if (this.#status.textContent === ui.loadingEditor) this.#status.textContent = '';
+      this.dataset.ready = 'true';
       this.#editor.onChange((code) => this.#save(code));
       this.#editor.onRun(() => void this.start(false));
     })();
     return this.#mounting;
   }
 
+  /** Saves in the lesson's form (`ws://localhost:8080`), so a later change of server still applies. */
   #save(code: string) {
     this.#code = code;
-    const id = this.dataset.id ?? '';
-    saveCode(id, code === this.#original ? undefined : { code, origin: fingerprint(this.dataset.code ?? '') });
+    const lesson = lessonForm(code, this.#server);
+    saveCode(this.snippetId, lesson === this.dataset.code ? undefined : { code: lesson, origin: fingerprint(this.dataset.code ?? '') });
+  }
+
+  #changeServer() {
+    const next = currentServer();
+    if (next === this.#server) return;
+    const code = rewriteServer(lessonForm(this.#editor?.getCode() ?? this.#code, this.#server), next);
+    this.#server = next;
+    this.#setCode(code);
   }
 
   #reset() {
     this.#setCode(this.#original);
-    saveCode(this.dataset.id ?? '', undefined);
-    this.#status.textContent = '';
+    saveCode(this.snippetId, undefined);
+    this.#older.hidden = true;
   }
 
   #loadSolution() {
-    const solution = rewriteServer(this.dataset.solution ?? '', currentServer());
-    this.#setCode(solution);
+    this.#setCode(rewriteServer(this.dataset.solution ?? '', this.#server));
   }
 
   #setCode(code: string) {
@@ -141,16 +186,21 @@ export class PlaygroundElement extends HTMLElement {
   /** Runs the current code; `step` holds each socket event until « Suivant ». */
   async start(step: boolean) {
     this.#run?.stop();
-    // acorn is only needed once the learner runs something: keep it out of the page's first load.
-    const { findSyntaxError, prepareForRun } = await import('../../lib/syntax.ts');
+    this.#run = undefined;
     const code = this.#editor?.getCode() ?? this.#code;
     this.#console.clear();
-    this.#timeline.replaceChildren();
+    this.#timeline.clear();
+    this.#steps.reset(step);
     this.#verdict.hidden = true;
     this.#editor?.highlight(undefined);
+    this.#editor?.markError(undefined);
+    // acorn is only needed once the learner runs something: keep it out of the page's first load.
+    const { findSyntaxError, prepareForRun } = await import('../../lib/syntax.ts');
     const problem = findSyntaxError(code);
     if (problem) {
       this.#console.add('error', ui.syntaxError(problem.line, problem.message));
+      this.#steps.reset(false);
+      this.#setRunning(false);
       return;
     }
     this.#setRunning(true, step);
@@ -159,7 +209,7 @@ export class PlaygroundElement extends HTMLElement {
     void handle.ended.then(() => {
       if (this.#run !== handle) return;
       this.#run = undefined;
-      this.#setRunning(false);
+      this.#setRunning(false, step);
       this.#editor?.highlight(undefined);
     });
   }
@@ -169,44 +219,39 @@ export class PlaygroundElement extends HTMLElement {
       case 'console':
         return this.#console.add(event.level, event.text, event.t);
       case 'exception':
+        if (event.line) this.#editor?.markError({ line: event.line, column: event.column, message: `${event.name}: ${event.message}` });
         return this.#console.add('error', ui.exception(event.name, event.message, event.line), event.t);
       case 'dropped':
         return this.#console.add('system', ui.dropped(event.count), event.t);
       case 'end':
-        return this.#console.add('system', ui.ended[event.reason], event.t);
+        this.#console.add('system', ui.ended[event.reason], event.t);
+        this.dispatchEvent(new CustomEvent('ws-snippet-ran', { bubbles: true, detail: { id: this.snippetId, reason: event.reason } }));
+        return;
       case 'check':
         this.#verdict.hidden = false;
         this.#verdict.dataset.ok = String(event.ok);
         this.#verdict.textContent = event.ok ? `${ui.checkPassed} ${this.dataset.success ?? ''}` : `${ui.checkFailed} ${event.message}`;
+        if (event.ok) this.dispatchEvent(new CustomEvent('ws-exercise-passed', { bubbles: true, detail: { id: this.snippetId } }));
         return;
       case 'held':
-        this.#buttons.next.disabled = false;
-        break;
+        this.#steps.held(event);
+        return this.#showHead();
       case 'deliver':
-        this.#editor?.highlight(event.handler);
-        break;
+        this.#steps.delivered();
+        return this.#showHead();
+      default:
+        return this.#timeline.add(event);
     }
-    const item = document.createElement('li');
-    item.className = `ws-event ws-event-${event.type}`;
-    item.dataset.type = event.type;
-    const time = document.createElement('span');
-    time.className = 'ws-time';
-    time.textContent = `+${event.t} ms`;
-    const text = document.createElement('span');
-    text.textContent = `${'socket' in event ? `#${event.socket} ` : ''}${describe(event)}`;
-    item.append(time, text);
-    if (event.type === 'message' || event.type === 'send') {
-      const data = document.createElement('code');
-      data.className = 'ws-data';
-      data.textContent = event.data.length > 300 ? `${event.data.slice(0, 300)}…` : event.data;
-      item.append(data);
-    }
-    this.#timeline.append(item);
+  }
+
+  /** « Pas à pas »: highlights the handler « Suivant » will run, and enables « Suivant » while something waits. */
+  #showHead() {
+    const head = this.#steps.head;
+    this.#buttons.next.disabled = !head || !this.#run;
+    this.#editor?.highlight(head?.handler);
   }
 
   #setRunning(running: boolean, step = false) {
-    this.#buttons.run.disabled = false;
-    this.#buttons.step.disabled = false;
     this.#buttons.stop.disabled = !running;
     this.#buttons.next.disabled = true;
     this.#buttons.next.hidden = !step;

@@ -4,26 +4,40 @@
  * until the learner asks for it, and keeps `readyState` in step with what the
  * learner's code has actually been told.
  */
-import type { Payload, SocketEvent } from '../events.ts';
+import type { Payload, SocketEvent, UntimedSocketEvent } from '../events.ts';
 import { hex } from './format.ts';
 
 type Delivered = 'open' | 'message' | 'error' | 'close';
 const DELIVERED: Delivered[] = ['open', 'message', 'error', 'close'];
 
+/** What « Pas à pas » shows about an event before delivering it. */
+export interface HeldInfo {
+  /** The lifecycle event that delivering it will report. */
+  preview: UntimedSocketEvent;
+  /** Source text of the code that will run (the onX handler, else the first listener). */
+  handler?: string;
+  /** `onopen`, or `addEventListener("open")`, or undefined when nothing listens. */
+  handlerName?: string;
+}
+
 /** What a traced socket needs from the sandbox around it. */
 export interface SocketHooks {
   /** Reports a lifecycle event (the sandbox adds the timestamp). */
-  report(event: Omit<SocketEvent, 't'>): void;
+  report(event: UntimedSocketEvent): void;
   /** Delivers now, or holds the delivery until the learner steps (« Pas à pas »). */
-  gate(socket: number, event: Delivered, deliver: () => void, handler: () => string | undefined): void;
+  gate(socket: number, event: Delivered, deliver: () => void, info: () => HeldInfo): void;
   /** The socket is gone for good: one less thing keeping the run alive. */
   closed(): void;
   opened(): void;
 }
 
-/** Builds a `WebSocket` class, drop-in for the browser's, that reports through `hooks`. */
+/**
+ * Builds a `WebSocket` class, drop-in for the browser's, that reports through `hooks`, and
+ * `closeAll()`, which closes every socket still open (the run was stopped).
+ */
 export function createTracedWebSocket(Native: typeof WebSocket, hooks: SocketHooks) {
   let created = 0;
+  const live = new Set<WebSocket>();
   const encoder = new TextEncoder();
 
   const payload = (data: unknown): Payload => {
@@ -52,17 +66,20 @@ export function createTracedWebSocket(Native: typeof WebSocket, hooks: SocketHoo
     #id: number;
     #state = 0;
     #handlers: Record<Delivered, ((event: Event) => unknown) | null> = { open: null, message: null, error: null, close: null };
+    #listeners: Record<Delivered, unknown[]> = { open: [], message: [], error: [], close: [] };
 
     constructor(url: string | URL, protocols?: string | string[]) {
       super();
       // Throws the browser's own SyntaxError for a bad URL, before anything is counted.
       this.#native = protocols === undefined ? new Native(url) : new Native(url, protocols);
       this.#id = ++created;
+      live.add(this.#native);
       hooks.opened();
       for (const type of DELIVERED) {
-        this.#native.addEventListener(type, (event) =>
-          hooks.gate(this.#id, type, () => this.#deliver(type, event), () => this.#handlerSource(type)),
-        );
+        this.#native.addEventListener(type, (event) => {
+          if (type === 'close') live.delete(this.#native);
+          hooks.gate(this.#id, type, () => this.#deliver(type, event), () => this.#held(type, event));
+        });
       }
       const list = protocols === undefined ? [] : Array.isArray(protocols) ? protocols : [protocols];
       this.#report({ type: 'socket', url: this.#native.url, protocols: list });
@@ -109,29 +126,59 @@ export function createTracedWebSocket(Native: typeof WebSocket, hooks: SocketHoo
       if (first) this.addEventListener(type, (event) => this.#handlers[type]?.call(this, event));
     }
 
-    #handlerSource(type: Delivered): string | undefined {
-      return this.#handlers[type]?.toString();
+    addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+      if (listener && (DELIVERED as string[]).includes(type)) this.#listeners[type as Delivered].push(listener);
+      super.addEventListener(type, listener, options);
+    }
+
+    removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+      const list = this.#listeners[type as Delivered];
+      if (list && list.includes(listener)) list.splice(list.indexOf(listener), 1);
+      super.removeEventListener(type, listener, options);
+    }
+
+    /** What « Pas à pas » announces before delivering `event`. */
+    #held(type: Delivered, event: Event): HeldInfo {
+      const own = this.#handlers[type];
+      const listener = this.#listeners[type][0];
+      const code = own ?? (typeof listener === 'function' ? listener : undefined);
+      return {
+        preview: this.#event(type, event, type === 'open' ? 1 : type === 'close' ? 3 : this.#state),
+        handler: code?.toString(),
+        handlerName: own ? `on${type}` : listener ? `addEventListener("${type}")` : undefined,
+      };
+    }
+
+    /** The lifecycle event that delivering `event` reports, with readyState `state` after it. */
+    #event(type: Delivered, event: Event, state: number): UntimedSocketEvent {
+      const base = { socket: this.#id, readyState: state, bufferedAmount: this.#native.bufferedAmount };
+      if (type === 'open') return { ...base, type: 'open', protocol: this.#native.protocol };
+      if (type === 'message') return { ...base, type: 'message', ...payload((event as MessageEvent).data) };
+      if (type === 'close') {
+        const { code, reason, wasClean } = event as CloseEvent;
+        return { ...base, type: 'close', code, reason, wasClean };
+      }
+      return { ...base, type: 'error' };
     }
 
     #deliver(type: Delivered, event: Event) {
       if (type === 'open') this.#state = 1;
       if (type === 'close') this.#state = 3;
-      if (type === 'open') this.#report({ type: 'open', protocol: this.#native.protocol });
-      if (type === 'error') this.#report({ type: 'error' });
-      if (type === 'message') this.#report({ type: 'message', ...payload((event as MessageEvent).data) });
-      if (type === 'close') {
-        const { code, reason, wasClean } = event as CloseEvent;
-        this.#report({ type: 'close', code, reason, wasClean });
-      }
+      hooks.report(this.#event(type, event, this.#state));
       this.dispatchEvent(copy(event));
       if (type === 'close') hooks.closed();
     }
 
     #report(event: Record<string, unknown> & { type: SocketEvent['type'] }) {
-      hooks.report({ ...event, socket: this.#id, readyState: this.#state, bufferedAmount: this.#native.bufferedAmount } as Omit<SocketEvent, 't'>);
+      hooks.report({ ...event, socket: this.#id, readyState: this.#state, bufferedAmount: this.#native.bufferedAmount } as UntimedSocketEvent);
     }
   }
-  return TracedWebSocket;
+  /** Closes every socket still open; called when the run is stopped. */
+  const closeAll = () => {
+    for (const native of live) native.close(1000, 'Exécution arrêtée');
+    live.clear();
+  };
+  return { TracedWebSocket, closeAll };
 }
 
 /** A fresh event with the same fields, whose target will be the traced socket. */

@@ -69,7 +69,10 @@ nativeSetInterval(() => {
 
 let finished = false;
 const activity = createActivity(() => {
-  if (!finished) send({ kind: 'idle' });
+  if (finished) return;
+  // The learner must learn how much was dropped before the run's end line.
+  flushDropped();
+  send({ kind: 'idle' });
 }, (fn) => nativeSetTimeout(fn, 0));
 
 // « Pas à pas »: socket events wait here until the learner clicks « Suivant ».
@@ -102,21 +105,24 @@ for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
   console[level] = (...args: unknown[]) => emit({ type: 'console', level, text: formatArgs(args) });
 }
 
-scope.WebSocket = createTracedWebSocket(WebSocket, {
+const traced = createTracedWebSocket(WebSocket, {
   report: emit,
   opened: () => activity.add('socket'),
   closed: () => activity.done('socket'),
-  gate(socket, event, deliver, handler) {
+  gate(socket, event, deliver, info) {
+    if (finished) return;
     if (!stepping) return deliver();
     activity.add('held');
+    const { preview, handler, handlerName } = info();
     held.push(() => {
-      emit({ type: 'deliver', socket, event, handler: handler() });
+      emit({ type: 'deliver', socket, event, handler: info().handler });
       deliver();
       activity.done('held');
     });
-    emit({ type: 'held', socket, event, pending: held.length });
+    emit({ type: 'held', socket, event, pending: held.length, preview, handler, handlerName });
   },
 });
+scope.WebSocket = traced.TracedWebSocket;
 
 wrapTimers();
 wrapFetch();
@@ -192,7 +198,12 @@ scope.addEventListener('message', (event: MessageEvent<HostToWorker>) => {
   const message = event.data;
   if (message.kind === 'run') run(message.code, message.step);
   if (message.kind === 'next') held.shift()?.();
-  if (message.kind === 'stop') finished = true;
+  if (message.kind === 'stop') {
+    // Close the run's sockets ourselves: terminate() alone can leave them open for seconds.
+    finished = true;
+    held.length = 0;
+    traced.closeAll();
+  }
 });
 
 function run(code: string, step: boolean) {
