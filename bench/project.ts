@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { start } from './processes.ts';
+import { start, stop } from './processes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'node_modules/.bin');
@@ -25,6 +25,9 @@ export interface ProjectResult {
   test: Timed;
 }
 
+/** A hung build or test must not hang the benchmark: past this, the command is killed and reported. */
+const TIMEOUT_MS = 15 * 60 * 1000;
+
 async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Timed> {
   const t0 = performance.now();
   const child = start(command, args, {
@@ -37,9 +40,13 @@ async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {
   const keep = (chunk: Buffer) => void (output = (output + chunk).slice(-20000));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  let timedOut = false;
+  const timer = setTimeout(() => ((timedOut = true), void stop(child)), TIMEOUT_MS);
   const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
   const seconds = (performance.now() - t0) / 1000;
-  const failure = exitCode === 0 ? undefined : output.trimEnd().split('\n').slice(-15).join('\n');
+  const tail = output.trimEnd().split('\n').slice(-15).join('\n');
+  const failure = timedOut ? `killed after ${TIMEOUT_MS / 1000} s\n${tail}` : exitCode === 0 ? undefined : tail;
   return { command: [command, ...args].join(' ').replace(ROOT + '/', ''), seconds, exitCode, failure };
 }
 

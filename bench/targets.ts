@@ -12,6 +12,8 @@ export interface TargetCheck {
 
 const KIB = 1024;
 const ratio = (a: number, b: number) => a / b;
+/** Cells where a figure could not be computed (no message got through) count as 0× throughput, not as NaN. */
+const finite = (values: number[], missing: number) => values.map((v) => (Number.isFinite(v) ? v : missing));
 const fmt = (x: number) => `${x.toFixed(2)}×`;
 
 function serverTargets(servers: ServerResult[]): TargetCheck[] {
@@ -22,9 +24,9 @@ function serverTargets(servers: ServerResult[]): TargetCheck[] {
   for (const ours of [byId.ours, byId.oursRaised]) {
     if (!ours || !ws || !bun) continue;
     const cells = ours.load.map((cell, i) => ({ cell, ws: ws.load[i], bun: bun.load[i] }));
-    const throughput = cells.map((c) => ratio(c.cell.messagesPerSecond, c.ws.messagesPerSecond));
-    const cpu = cells.map((c) => ratio(c.cell.serverCpuMicrosPerMessage, c.ws.serverCpuMicrosPerMessage));
-    const big = cells.filter((c) => c.cell.size >= 16 * KIB).map((c) => ratio(c.cell.messagesPerSecond, c.bun.messagesPerSecond));
+    const throughput = finite(cells.map((c) => ratio(c.cell.messagesPerSecond, c.ws.messagesPerSecond)), 0);
+    const cpu = cells.map((c) => ratio(c.cell.serverCpuMicrosPerMessage, c.ws.serverCpuMicrosPerMessage)).filter(Number.isFinite);
+    const big = finite(cells.filter((c) => c.cell.size >= 16 * KIB).map((c) => ratio(c.cell.messagesPerSecond, c.bun.messagesPerSecond)), 0);
     const label = ours.label;
     checks.push({ target: `${label}: throughput ≥ 1.0× bare ws (every cell)`, measured: `worst ${fmt(Math.min(...throughput))}, best ${fmt(Math.max(...throughput))}`, met: Math.min(...throughput) >= 1 });
     checks.push({ target: `${label}: CPU/message ≤ 1.1× bare ws (every cell)`, measured: `worst ${fmt(Math.max(...cpu))}, best ${fmt(Math.min(...cpu))}`, met: Math.max(...cpu) <= 1.1 });
