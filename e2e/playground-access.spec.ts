@@ -1,0 +1,61 @@
+/** User stories: the playground works on a phone, announces output to screen readers, and reports progress. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { findSnippet, openPlayground, openSettings, runAndWait, setCode, wsBase } from './fixtures.ts';
+
+test('a playground fits a phone-sized screen without horizontal scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  const playground = await openPlayground(page);
+  await setCode(playground, `const socket = new WebSocket("${await wsBase(page)}/echo");\nsocket.onopen = () => socket.send("${'x'.repeat(200)}");\nsocket.onmessage = () => socket.close();`);
+  await runAndWait(playground);
+  await openSettings(playground);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  for (const name of ['Exécuter', 'Pas à pas', 'Arrêter', 'Réinitialiser']) {
+    const box = await playground.getByRole('button', { name, exact: true }).boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 375, `${name} is within the screen`).toBe(true);
+  }
+});
+
+test('console output is announced to screen readers through a live region', async ({ page }) => {
+  const playground = await openPlayground(page);
+  await setCode(playground, 'setTimeout(() => console.log("annoncé"), 100);');
+  await runAndWait(playground);
+  const log = playground.getByRole('log', { name: 'Console' });
+  await expect(log).toHaveAttribute('aria-live', 'polite');
+  await expect(log).toContainText('annoncé');
+  await expect(playground.getByRole('group', { name: 'Cycle de vie' })).toBeVisible();
+});
+
+test('a playground after a run has no accessibility violations', async ({ page }) => {
+  const playground = await openPlayground(page);
+  await setCode(playground, `const socket = new WebSocket("${await wsBase(page)}/echo");\nsocket.onopen = () => socket.send("a");\nsocket.onmessage = () => socket.close();`);
+  await runAndWait(playground);
+  const id = await playground.getAttribute('data-id');
+  const results = await new AxeBuilder({ page })
+    .include(`ws-playground[data-id="${id}"]`)
+    // Monaco's own hidden input widgets are outside our control.
+    .exclude('.monaco-editor')
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(', ')}`)).toEqual([]);
+});
+
+test('a run dispatches ws-snippet-ran, and a passed check dispatches ws-exercise-passed', async ({ page }) => {
+  const target = findSnippet('exercise');
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    for (const type of ['ws-snippet-ran', 'ws-exercise-passed']) {
+      document.addEventListener(type, (event) => seen.push(`${type} ${(event as CustomEvent<{ id: string }>).detail.id}`));
+    }
+  });
+  const playground = await openPlayground(page, target);
+  const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  await runAndWait(playground);
+  await expect(playground.locator('.ws-verdict')).toHaveAttribute('data-ok', 'false');
+  expect(await seen()).toEqual([`ws-snippet-ran ${target.id}`]);
+  await playground.getByRole('button', { name: 'Voir la solution' }).click();
+  await runAndWait(playground);
+  await expect(playground.locator('.ws-verdict')).toHaveAttribute('data-ok', 'true');
+  expect(await seen()).toEqual([`ws-snippet-ran ${target.id}`, `ws-exercise-passed ${target.id}`, `ws-snippet-ran ${target.id}`]);
+});

@@ -1,0 +1,37 @@
+/** User stories: the console shows text only, stays bounded under a flood, and times lines from the run's start. */
+import { expect, test } from '@playwright/test';
+import { consoleLines, openPlayground, runAndWait, setCode } from './fixtures.ts';
+
+test('a message containing <img onerror> is shown as text', async ({ page }) => {
+  const playground = await openPlayground(page);
+  await setCode(playground, 'console.log("<img src=x onerror=\\"document.title=\'piraté\'\\"><b>gras</b>");');
+  await runAndWait(playground);
+  expect(await consoleLines(playground)).toEqual([`<img src=x onerror="document.title='piraté'"><b>gras</b>`]);
+  await expect(playground.locator('.ws-console img, .ws-console b')).toHaveCount(0);
+  expect(await page.title()).not.toBe('piraté');
+});
+
+test('a flood of messages does not freeze the page and the console stays bounded', async ({ page }) => {
+  const playground = await openPlayground(page);
+  await setCode(playground, 'for (let i = 0; i < 100000; i++) console.log("ligne", i);');
+  await runAndWait(playground);
+  const lines = playground.locator('.ws-console .ws-line');
+  expect(await lines.count()).toBeLessThanOrEqual(502);
+  await expect(playground.locator('.ws-console')).toContainText('non affichés pour garder la page réactive');
+  // The page answers at once.
+  const t0 = Date.now();
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  expect(Date.now() - t0).toBeLessThan(1000);
+});
+
+test('console lines are timestamped from the start of the run', async ({ page }) => {
+  const playground = await openPlayground(page);
+  await setCode(playground, 'console.log("tout de suite");\nsetTimeout(() => console.log("après 300 ms"), 300);');
+  await runAndWait(playground);
+  const times = await playground.locator('.ws-console .ws-line:not(.ws-system) .ws-time').allTextContents();
+  const ms = times.map((t) => Number(/\+(\d+) ms/.exec(t)?.[1]));
+  expect(ms).toHaveLength(2);
+  expect(ms[0]).toBeLessThan(200);
+  expect(ms[1]).toBeGreaterThanOrEqual(300);
+  expect(ms[1]).toBeLessThan(1500);
+});

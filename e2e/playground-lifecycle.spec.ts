@@ -1,0 +1,115 @@
+/** User stories: the lifecycle view draws each socket's sequence, and « Pas à pas » narrates it event by event. */
+import { expect, test, type Locator } from '@playwright/test';
+import { consoleLines, openPlayground, runAndWait, setCode, wsBase } from './fixtures.ts';
+
+const echoSnippet = (base: string) => `const socket = new WebSocket("${base}/echo");
+socket.onopen = () => {
+socket.send("Bonjour");
+};
+socket.onmessage = (event) => {
+console.log("Reçu :", event.data);
+socket.close(1000, "Fini");
+};
+socket.onclose = (event) => {
+console.log("Fermé :", event.code);
+};`;
+
+const steps = (playground: Locator) => playground.locator('.ws-timeline .ws-step');
+
+test('the lifecycle shows each socket as a sequence between navigateur and serveur', async ({ page }) => {
+  const playground = await openPlayground(page);
+  await setCode(playground, echoSnippet(await wsBase(page)));
+  await runAndWait(playground);
+  const socket = playground.locator('.ws-timeline .ws-socket');
+  await expect(socket).toHaveCount(1);
+  await expect(socket.locator('.ws-socket-title')).toContainText('Connexion n° 1');
+  await expect(socket.locator('.ws-socket-url')).toHaveText(/\/echo$/);
+  await expect(socket.locator('.ws-lanes')).toHaveText(/navigateur\s*serveur/);
+  expect(await steps(playground).evaluateAll((items) => items.map((i) => `${(i as HTMLElement).dataset.type}:${(i as HTMLElement).dataset.dir}`)))
+    .toEqual(['socket:out', 'open:in', 'send:out', 'message:in', 'closing:out', 'close:in']);
+  // readyState transitions, in the protocol's words.
+  expect(await socket.locator('.ws-step .ws-state-badge[data-changed="true"]').allTextContents()).toEqual([
+    'readyState 0 (CONNECTING)',
+    'readyState 0 (CONNECTING) → 1 (OPEN)',
+    'readyState 1 (OPEN) → 2 (CLOSING)',
+    'readyState 2 (CLOSING) → 3 (CLOSED)',
+  ]);
+  // Text for screen readers, not only drawings.
+  await expect(steps(playground).nth(2)).toContainText('navigateur → serveur');
+  await expect(steps(playground).nth(2)).toContainText('send() · 7 octets');
+  await expect(steps(playground).nth(2)).toContainText(/bufferedAmount \d+/);
+  await expect(steps(playground).nth(3)).toContainText('serveur → navigateur');
+  await expect(steps(playground).nth(3).locator('.ws-data')).toHaveText('Bonjour');
+  await expect(steps(playground).nth(5)).toContainText('code 1000 (fermeture normale');
+  await expect(steps(playground).nth(5)).toContainText('raison « Fini »');
+  await expect(steps(playground).nth(5)).toContainText('wasClean true');
+  await expect(socket.locator('.ws-socket-state')).toHaveText('3 (CLOSED)');
+});
+
+test('a close by the server shows its code, reason, wasClean and a French explanation', async ({ page }) => {
+  const playground = await openPlayground(page);
+  const base = await wsBase(page);
+  await setCode(playground, `const a = new WebSocket("${base}/close?code=4001&reason=Au%20revoir");\nconst b = new WebSocket("${base}/drop?after=100");`);
+  await runAndWait(playground);
+  const sockets = playground.locator('.ws-timeline .ws-socket');
+  await expect(sockets).toHaveCount(2);
+  const first = sockets.nth(0).locator('.ws-step[data-type="close"]');
+  await expect(first).toContainText('code 4001');
+  await expect(first).toContainText("code propre à l'application");
+  await expect(first).toContainText('raison « Au revoir »');
+  await expect(first).toContainText('wasClean true');
+  const second = sockets.nth(1).locator('.ws-step[data-type="close"]');
+  await expect(second).toContainText('code 1006');
+  await expect(second).toContainText('fermeture anormale');
+  await expect(second).toContainText('wasClean false');
+  await expect(second).toHaveAttribute('data-unclean', 'true');
+});
+
+test('user can step through open, message and close', async ({ page }) => {
+  const playground = await openPlayground(page);
+  await setCode(playground, echoSnippet(await wsBase(page)));
+  const narration = playground.locator('.ws-narration');
+  const next = playground.getByRole('button', { name: 'Suivant' });
+  await expect(next).toBeHidden();
+  await playground.getByRole('button', { name: 'Pas à pas' }).click();
+
+  await expect(narration).toHaveRole('status');
+  await expect(narration).toContainText('Le serveur a accepté la poignée de main : readyState passe à 1 (OPEN), le navigateur appelle onopen.');
+  await expect(next).toBeEnabled();
+  // The handler about to run is highlighted in the editor, and nothing has run yet.
+  await expect(playground.locator('.ws-editor .ws-step-line')).not.toHaveCount(0);
+  await expect(steps(playground)).toHaveCount(1);
+
+  await next.click();
+  await expect(narration).toContainText('Un message texte de 7 octets est arrivé du serveur : le navigateur appelle onmessage avec event.data = "Bonjour".');
+  await expect(steps(playground)).toHaveCount(3);
+  expect(await consoleLines(playground)).toEqual([]);
+
+  await next.click();
+  await expect(narration).toContainText('La connexion est fermée (code 1000 : fermeture normale');
+  await expect(narration).toContainText('le navigateur appelle onclose.');
+  expect(await consoleLines(playground)).toEqual(['Reçu : Bonjour']);
+
+  await next.click();
+  await expect(playground.locator('.ws-console .ws-system')).toHaveText(/Terminé/);
+  expect(await consoleLines(playground)).toEqual(['Reçu : Bonjour', 'Fermé : 1000']);
+  await expect(next).toBeDisabled();
+  await expect(playground.locator('.ws-editor .ws-step-line')).toHaveCount(0);
+});
+
+test('Suivant waits while no event is pending', async ({ page }) => {
+  const playground = await openPlayground(page);
+  await setCode(playground, `const socket = new WebSocket("${await wsBase(page)}/echo");\nsocket.addEventListener("open", () => setTimeout(() => socket.close(), 500));`);
+  await playground.getByRole('button', { name: 'Pas à pas' }).click();
+  const narration = playground.locator('.ws-narration');
+  await expect(narration).toContainText('le navigateur appelle addEventListener("open")');
+  const next = playground.getByRole('button', { name: 'Suivant' });
+  await next.click();
+  // open was delivered; close has not arrived yet.
+  await expect(narration).toContainText('En attente du prochain événement réseau');
+  await expect(next).toBeDisabled();
+  await expect(narration).toContainText("aucun gestionnaire n'écoute cet événement", { timeout: 5000 });
+  await expect(next).toBeEnabled();
+  await next.click();
+  await expect(playground.locator('.ws-console .ws-system')).toHaveText(/Terminé/);
+});
