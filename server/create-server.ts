@@ -52,6 +52,9 @@ function parseRequestUrl(req: http.IncomingMessage): URL | undefined {
 
 const SHUTDOWN_REASON = "Le serveur s'arrête";
 
+/** Errors end in a close event, which is where connections are counted out. */
+function ignoreError(): void {}
+
 /** Creates the server; every option not given takes its documented default. */
 export function createServer(overrides: Partial<ServerOptions> = {}): CourseServer {
   const options: ServerOptions = { ...DEFAULT_OPTIONS, ...overrides };
@@ -149,28 +152,36 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     routeOf.set(req, route);
     // handleUpgrade answers bad handshakes itself (400, 405) and calls back synchronously.
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const conn = new Connection(ws, url.pathname, ip, limits);
-      connections.add(conn);
-      perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
-      metrics.opened(url.pathname);
-      ws.on('error', () => {});
-      ws.on('close', (code: number) => {
-        connections.delete(conn);
-        const left = (perIp.get(ip) ?? 1) - 1;
-        if (left === 0) perIp.delete(ip);
-        else perIp.set(ip, left);
-        metrics.closed(conn, conn.serverCode || code);
-        // Counts and codes only: never message contents, nor addresses.
-        log.info(
-          `close route=${conn.route} code=${conn.serverCode || code} by=${conn.serverCode ? 'server' : 'client'} ` +
-            `in=${conn.messagesIn} out=${conn.messagesOut} bytesIn=${conn.bytesIn} bytesOut=${conn.bytesOut} ` +
-            `ms=${Date.now() - conn.openedAt}`,
-        );
-        if (connections.size === 0) onEmpty?.();
-      });
-      route.handle(ws, req, url, conn);
+      route.handle(ws, req, url, track(ws, url.pathname, ip));
     });
   });
+
+  /**
+   * Counts a new connection and forgets it on close. A function of its own so that the close
+   * listener keeps only `conn` and `ip` alive, not the upgrade request and its headers.
+   */
+  function track(ws: WebSocket, route: string, ip: string): Connection {
+    const conn = new Connection(ws, route, ip, limits);
+    connections.add(conn);
+    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+    metrics.opened(route);
+    ws.on('error', ignoreError);
+    ws.on('close', (code: number) => {
+      connections.delete(conn);
+      const left = (perIp.get(ip) ?? 1) - 1;
+      if (left === 0) perIp.delete(ip);
+      else perIp.set(ip, left);
+      metrics.closed(conn, conn.serverCode || code);
+      // Counts and codes only: never message contents, nor addresses.
+      log.info(
+        `close route=${conn.route} code=${conn.serverCode || code} by=${conn.serverCode ? 'server' : 'client'} ` +
+          `in=${conn.messagesIn} out=${conn.messagesOut} bytesIn=${conn.bytesIn} bytesOut=${conn.bytesOut} ` +
+          `ms=${Date.now() - conn.openedAt}`,
+      );
+      if (connections.size === 0) onEmpty?.();
+    });
+    return conn;
+  }
 
   const heartbeat = setInterval(() => {
     const now = Date.now();
