@@ -46,13 +46,13 @@ test('the lifecycle shows each socket as a sequence between navigateur and serve
   await expect(socket.locator('.ws-socket-state')).toHaveText('3 (CLOSED)');
 });
 
-test('a close by the server shows its code, reason, wasClean and a French explanation', async ({ page }) => {
+test('a close by the server, a dropped connection and a refused handshake each show their code, reason, wasClean and a French explanation', async ({ page }) => {
   const playground = await openPlayground(page);
   const base = await wsBase(page);
-  await setCode(playground, `const a = new WebSocket("${base}/close?code=4001&reason=Au%20revoir");\nconst b = new WebSocket("${base}/drop?after=100");`);
+  await setCode(playground, `const a = new WebSocket("${base}/close?code=4001&reason=Au%20revoir");\nconst b = new WebSocket("${base}/drop?after=100");\nconst c = new WebSocket("${base}/reject?status=403");`);
   await runAndWait(playground);
   const sockets = playground.locator('.ws-timeline .ws-socket');
-  await expect(sockets).toHaveCount(2);
+  await expect(sockets).toHaveCount(3);
   const first = sockets.nth(0).locator('.ws-step[data-type="close"]');
   await expect(first).toContainText('code 4001');
   await expect(first).toContainText("code propre à l'application");
@@ -63,6 +63,9 @@ test('a close by the server shows its code, reason, wasClean and a French explan
   await expect(second).toContainText('fermeture anormale');
   await expect(second).toContainText('wasClean false');
   await expect(second).toHaveAttribute('data-unclean', 'true');
+  // A refused handshake: error, then close 1006, and the connection never opened.
+  expect(await sockets.nth(2).locator('.ws-step').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.type))).toEqual(['socket', 'error', 'close']);
+  await expect(sockets.nth(2).locator('.ws-step[data-type="error"]')).toContainText('le navigateur ne donne volontairement aucun détail');
 });
 
 test('user can step through open, message and close', async ({ page }) => {

@@ -222,7 +222,8 @@ export class PlaygroundElement extends HTMLElement {
         if (event.line) this.#editor?.markError({ line: event.line, column: event.column, message: `${event.name}: ${event.message}` });
         return this.#console.add('error', ui.exception(event.name, event.message, event.line), event.t);
       case 'dropped':
-        return this.#console.add('system', ui.dropped(event.count), event.t);
+        // Not 'system': the one `.ws-system` line of a run is its end (e2e/snippets.spec.ts waits for it).
+        return this.#console.add('dropped', ui.dropped(event.count), event.t);
       case 'end':
         this.#console.add('system', ui.ended[event.reason], event.t);
         this.dispatchEvent(new CustomEvent('ws-snippet-ran', { bubbles: true, detail: { id: this.snippetId, reason: event.reason } }));

@@ -20,6 +20,8 @@ import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter';
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+// The package exports no path to its icon font; without this, the font 404s (its CSS is injected inline).
+import codiconFont from '../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon.ttf?url';
 import { shikiToMonaco } from '@shikijs/monaco';
 import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
@@ -31,6 +33,11 @@ import githubLight from 'shiki/themes/github-light.mjs';
 export const THEMES = { dark: 'github-dark', light: 'github-light' } as const;
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+// Declared after Monaco's own @font-face (injected by its imports above), so this one wins.
+const fontFace = document.createElement('style');
+fontFace.textContent = `@font-face { font-family: "codicon"; font-display: block; src: url(${JSON.stringify(codiconFont)}) format("truetype"); }`;
+document.head.append(fontFace);
 
 const highlighter = await createHighlighterCore({
   themes: [githubDark, githubLight],
