@@ -54,7 +54,7 @@ test('a runtime error points to the learner line', async ({ page }) => {
   const playground = await openPlayground(page);
   await setCode(playground, 'console.log("ligne 1");\n\nundefinedFunction();');
   await runAndWait(playground);
-  await expect(playground.locator('.ws-console .ws-error')).toHaveText(/ReferenceError ligne 3 : undefinedFunction is not defined/);
+  await expect(playground.locator('.ws-console .ws-error')).toHaveText(/ReferenceError ligne 3\s: undefinedFunction is not defined/);
   // The editor marks the line too.
   await expect(playground.locator('.ws-editor .squiggly-error')).toHaveCount(1);
 });

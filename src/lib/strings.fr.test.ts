@@ -15,20 +15,20 @@ test('names readyStates in the protocol words', () => {
 test('narrates open the way the course says it', () => {
   assert.equal(
     narrate({ ...base, type: 'open', protocol: '' }, 'onopen'),
-    'Le serveur a accepté la poignée de main : readyState passe à 1 (OPEN), le navigateur appelle onopen.',
+    'Le serveur a accepté la poignée de main : readyState passe à 1 (OPEN), le navigateur appelle onopen.',
   );
 });
 
 test('narrates a message with its size and data, and says when nothing listens', () => {
   const message = { ...base, type: 'message' as const, data: 'Bonjour', size: 7, binary: false };
-  assert.equal(narrate(message, 'onmessage'), 'Un message texte de 7 octets est arrivé du serveur : le navigateur appelle onmessage avec event.data = "Bonjour".');
+  assert.equal(narrate(message, 'onmessage'), 'Un message texte de 7 octets est arrivé du serveur : le navigateur appelle onmessage avec event.data = "Bonjour".');
   assert.match(narrate(message), /aucun gestionnaire n'écoute cet événement/);
 });
 
 test('narrates a close with its code explained, and names the socket when there are several', () => {
   const text = narrate({ ...base, socket: 2, readyState: 3, type: 'close', code: 4001, reason: 'Au revoir', wasClean: true }, 'onclose');
-  assert.match(text, /^Connexion n° 2 : La connexion est fermée \(code 4001 : code propre à l'application/);
-  assert.match(text, /raison « Au revoir », wasClean true\) : readyState passe à 3 \(CLOSED\), le navigateur appelle onclose\.$/);
+  assert.match(text, /^Connexion n°\s2\s: La connexion est fermée \(code 4001\s: code propre à l'application/);
+  assert.match(text, /raison «\sAu revoir\s», wasClean true\)\s: readyState passe à 3 \(CLOSED\), le navigateur appelle onclose\.$/);
 });
 
 test('draws what the browser sends towards the server, and the rest back', () => {

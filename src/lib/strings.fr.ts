@@ -16,47 +16,47 @@ export const ui = {
   console: 'Console',
   timeline: 'Cycle de vie',
   editorLabel: 'Éditeur de code JavaScript',
-  editorHint: 'Ctrl+Entrée : exécuter · Échap puis Tab : sortir de l’éditeur',
-  emptyConsole: 'Cliquez sur « Exécuter » pour lancer le code.',
+  editorHint: 'Ctrl+Entrée : exécuter · Échap puis Tab : sortir de l’éditeur',
+  emptyConsole: 'Cliquez sur « Exécuter » pour lancer le code.',
   emptyTimeline: 'Les connexions ouvertes par le code apparaîtront ici.',
   browser: 'navigateur',
   server: 'serveur',
   toServer: 'navigateur → serveur',
   toBrowser: 'serveur → navigateur',
   inBrowser: 'dans le navigateur',
-  connection: (n: number) => `Connexion n° ${n}`,
+  connection: (n: number) => `Connexion n° ${n}`,
   readyState: 'readyState',
   bufferedAmount: 'bufferedAmount',
   narration: 'Pas à pas',
   stepWaiting: 'En attente du prochain événement réseau…',
-  stepStart: 'Le code a été exécuté une première fois ; les événements réseau attendront « Suivant ».',
+  stepStart: 'Le code a été exécuté une première fois ; les événements réseau attendront « Suivant ».',
   pending: (count: number) =>
     count === 0 ? 'Aucun autre événement en attente.' : `${count} autre${count > 1 ? 's' : ''} événement${count > 1 ? 's' : ''} en attente.`,
   settings: 'Serveur',
   serverLabel: 'Adresse du serveur WebSocket',
   serverHelp: (fallback: string) =>
-    `Tous les exemples du cours utiliseront ce serveur, par exemple celui de votre formateur (wss://exemple.fr). Par défaut : ${fallback}.`,
+    `Tous les exemples du cours utiliseront ce serveur, par exemple celui de votre formateur (wss://exemple.fr). Par défaut : ${fallback}.`,
   serverUse: 'Utiliser ce serveur',
   serverDefault: 'Revenir au serveur du site',
-  serverInvalid: 'Adresse invalide : écrivez par exemple wss://exemple.fr ou ws://localhost:8080.',
+  serverInvalid: 'Adresse invalide : écrivez par exemple wss://exemple.fr ou ws://localhost:8080.',
   serverCurrent: (server: string) => `Les exemples utilisent ${server}.`,
   running: 'Exécution en cours…',
   loadingEditor: "Chargement de l'éditeur…",
   savedOlder:
-    'Vous modifiez une version enregistrée de cet exemple ; le cours l’a mis à jour depuis. « Réinitialiser » charge la nouvelle version.',
+    'Vous modifiez une version enregistrée de cet exemple ; le cours l’a mis à jour depuis. « Réinitialiser » charge la nouvelle version.',
   restored: 'Vos modifications ont été restaurées.',
-  checkPassed: 'Réussi !',
-  checkFailed: 'Pas encore :',
+  checkPassed: 'Réussi !',
+  checkFailed: 'Pas encore :',
   dropped: (count: number) => `${count} événements non affichés pour garder la page réactive.`,
-  syntaxError: (line: number, message: string) => `Erreur de syntaxe ligne ${line} : ${message}`,
+  syntaxError: (line: number, message: string) => `Erreur de syntaxe ligne ${line} : ${message}`,
   exception: (name: string, message: string, line?: number) =>
-    line ? `${name} ligne ${line} : ${message}` : `${name} : ${message}`,
+    line ? `${name} ligne ${line} : ${message}` : `${name} : ${message}`,
   truncated: (count: number) => `${count} lignes plus anciennes masquées.`,
   truncatedEvents: (count: number) => `${count} événements plus anciens masqués.`,
   ended: {
-    done: 'Terminé : plus rien à attendre (toutes les connexions sont fermées).',
+    done: 'Terminé : plus rien à attendre (toutes les connexions sont fermées).',
     stopped: 'Exécution arrêtée.',
-    watchdog: 'Exécution arrêtée : le code ne rendait plus la main depuis 2 secondes (boucle infinie ?).',
+    watchdog: 'Exécution arrêtée : le code ne rendait plus la main depuis 2 secondes (boucle infinie ?).',
     timeout: 'Exécution arrêtée au bout de 2 minutes.',
     crashed: "L'exécution s'est interrompue sur une erreur.",
   } satisfies Record<EndReason, string>,
@@ -76,23 +76,23 @@ export function octets(size: number): string {
 export function describe(event: RunEvent): string {
   switch (event.type) {
     case 'socket':
-      return `new WebSocket("${event.url}") : la poignée de main commence, readyState ${stateName(0)}.`;
+      return `new WebSocket("${event.url}") : la poignée de main commence, readyState ${stateName(0)}.`;
     case 'open':
-      return `open : le serveur a accepté la poignée de main, readyState passe à ${stateName(1)}, le navigateur appelle onopen.`;
+      return `open : le serveur a accepté la poignée de main, readyState passe à ${stateName(1)}, le navigateur appelle onopen.`;
     case 'message':
-      return `message : ${octets(event.size)} reçu${event.size > 1 ? 's' : ''}${event.binary ? ' (binaire)' : ''}, le navigateur appelle onmessage avec event.data.`;
+      return `message : ${octets(event.size)} reçu${event.size > 1 ? 's' : ''}${event.binary ? ' (binaire)' : ''}, le navigateur appelle onmessage avec event.data.`;
     case 'send':
-      return `send() : ${octets(event.size)} mis en file d'envoi (bufferedAmount : ${event.bufferedAmount}).`;
+      return `send() : ${octets(event.size)} mis en file d'envoi (bufferedAmount : ${event.bufferedAmount}).`;
     case 'error':
-      return "error : la connexion a échoué ou s'est rompue ; le navigateur ne donne volontairement aucun détail.";
+      return "error : la connexion a échoué ou s'est rompue ; le navigateur ne donne volontairement aucun détail.";
     case 'closing':
-      return `close(${event.code ?? ''}) : fermeture demandée, readyState passe à ${stateName(2)}.`;
+      return `close(${event.code ?? ''}) : fermeture demandée, readyState passe à ${stateName(2)}.`;
     case 'close':
-      return `close : code ${event.code} (${explainCloseCode(event.code)})${event.reason ? `, raison « ${event.reason} »` : ''}, wasClean ${event.wasClean}. readyState passe à ${stateName(3)}.`;
+      return `close : code ${event.code} (${explainCloseCode(event.code)})${event.reason ? `, raison « ${event.reason} »` : ''}, wasClean ${event.wasClean}. readyState passe à ${stateName(3)}.`;
     case 'held':
-      return `Événement « ${event.event} » en attente : cliquez sur « Suivant » pour le délivrer.`;
+      return `Événement « ${event.event} » en attente : cliquez sur « Suivant » pour le délivrer.`;
     case 'deliver':
-      return `Le navigateur délivre l'événement « ${event.event} ».`;
+      return `Le navigateur délivre l'événement « ${event.event} ».`;
     default:
       return '';
   }
@@ -131,19 +131,19 @@ export function narrate(event: UntimedSocketEvent, handlerName?: string): string
   const calls = handlerName
     ? `le navigateur appelle ${handlerName}`
     : "aucun gestionnaire n'écoute cet événement, il passe sans effet";
-  const who = event.socket > 1 ? `${ui.connection(event.socket)} : ` : '';
+  const who = event.socket > 1 ? `${ui.connection(event.socket)} : ` : '';
   switch (event.type) {
     case 'open':
-      return `${who}Le serveur a accepté la poignée de main : readyState passe à ${stateName(1)}, ${calls}.`;
+      return `${who}Le serveur a accepté la poignée de main : readyState passe à ${stateName(1)}, ${calls}.`;
     case 'message': {
       const shown = event.data.length > 80 ? `${event.data.slice(0, 80)}…` : event.data;
       const kind = event.binary ? 'binaire' : 'texte';
-      return `${who}Un message ${kind} de ${octets(event.size)} est arrivé du serveur : ${calls}${handlerName ? ` avec event.data = ${event.binary ? shown : JSON.stringify(shown)}` : ''}.`;
+      return `${who}Un message ${kind} de ${octets(event.size)} est arrivé du serveur : ${calls}${handlerName ? ` avec event.data = ${event.binary ? shown : JSON.stringify(shown)}` : ''}.`;
     }
     case 'error':
-      return `${who}La connexion a échoué ou s'est rompue : ${calls} ; par sécurité, le navigateur ne dit pas pourquoi.`;
+      return `${who}La connexion a échoué ou s'est rompue : ${calls} ; par sécurité, le navigateur ne dit pas pourquoi.`;
     case 'close':
-      return `${who}La connexion est fermée (code ${event.code} : ${explainCloseCode(event.code)}${event.reason ? `, raison « ${event.reason} »` : ''}, wasClean ${event.wasClean}) : readyState passe à ${stateName(3)}, ${calls}.`;
+      return `${who}La connexion est fermée (code ${event.code} : ${explainCloseCode(event.code)}${event.reason ? `, raison « ${event.reason} »` : ''}, wasClean ${event.wasClean}) : readyState passe à ${stateName(3)}, ${calls}.`;
     default:
       return `${who}${describe(event as RunEvent)}`;
   }
