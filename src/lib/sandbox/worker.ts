@@ -25,11 +25,15 @@ const nativeClearTimeout = (scope.clearTimeout as Clear).bind(scope);
 const nativeClearInterval = (scope.clearInterval as Clear).bind(scope);
 const start = performance.now();
 
-/** At most this many events per window, so a flood cannot freeze the page. */
+/**
+ * At most this many events of each floodable kind per window, so a flood cannot freeze the page.
+ * Console lines and traffic (send, message) have separate budgets, so 150 sends cannot hide the
+ * line the learner prints in onclose; rare lifecycle events (open, close, error…) always pass.
+ */
 const BUDGET = 200;
 const WINDOW_MS = 100;
 let windowStart = 0;
-let sent = 0;
+const sent = { console: 0, traffic: 0 };
 let dropped = 0;
 
 function send(message: WorkerToHost) {
@@ -50,14 +54,18 @@ function emit(event: Omit<RunEvent, 't'> | RunEvent) {
   const t = now();
   if (t - windowStart >= WINDOW_MS) {
     windowStart = t;
-    sent = 0;
+    sent.console = 0;
+    sent.traffic = 0;
     flushDropped();
   }
-  if (sent >= BUDGET) {
-    dropped++;
-    return;
+  const kind = event.type === 'console' ? 'console' : event.type === 'send' || event.type === 'message' ? 'traffic' : undefined;
+  if (kind) {
+    if (sent[kind] >= BUDGET) {
+      dropped++;
+      return;
+    }
+    sent[kind]++;
   }
-  sent++;
   send({ kind: 'event', event: { ...event, t } as RunEvent });
 }
 
