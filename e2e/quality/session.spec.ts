@@ -11,9 +11,7 @@
  *   The learner's own console.error goes to the playground's console, not the browser's.
  */
 import { expect, test, type ConsoleMessage, type Request } from '@playwright/test';
-import { bullets, playgrounds, runAndWait, sitePages } from './site.ts';
-
-const RUN_TIMEOUT_MS = 45_000;
+import { bullets, playgrounds, runAndWait, RUN_TIMEOUT_MS, sitePages } from './site.ts';
 
 /** True for a console message that comes from a run of learner code, not from the page. */
 function fromLearnerCode(message: ConsoleMessage): boolean {
@@ -57,7 +55,7 @@ for (const { url } of sitePages()) {
         } catch {
           // A run that never ends is the snippets suite's business; stop it and go on.
           errors.push(`le bac à sable n°${i + 1} ne s'est pas terminé en ${RUN_TIMEOUT_MS / 1000} s`);
-          await playground.getByRole('button', { name: 'Arrêter', exact: true }).click();
+          await playground.getByRole('button', { name: 'Arrêter', exact: true }).click({ timeout: 5_000 }).catch(() => {});
         }
       }
       await page.waitForLoadState('networkidle');

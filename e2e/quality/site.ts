@@ -69,12 +69,15 @@ export function runButton(playground: Locator): Locator {
   return playground.getByRole('button', { name: 'Exécuter', exact: true });
 }
 
+/** How long a run may take: the snippets suite's limit too. */
+export const RUN_TIMEOUT_MS = 45_000;
+
 /** Clicks « Exécuter » (or taps it) and waits for the line that ends every run. */
 export async function runAndWait(playground: Locator, how: 'click' | 'tap' = 'click'): Promise<void> {
   const button = runButton(playground);
   await button.scrollIntoViewIfNeeded();
   await (how === 'tap' ? button.tap() : button.click());
-  await expect(playground.locator('.ws-console .ws-system')).toHaveCount(1, { timeout: 45_000 });
+  await expect(playground.locator('.ws-console .ws-system')).toHaveCount(1, { timeout: RUN_TIMEOUT_MS });
 }
 
 /** Scrolls the playground into view and waits for its Monaco editor to replace the static block. */
