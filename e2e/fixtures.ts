@@ -19,11 +19,13 @@ export function findSnippet(kind: 'run' | 'exercise' = 'run'): Target & { code: 
   throw new Error(`no ${kind} snippet in the course`);
 }
 
-/** The playground `target.id`, scrolled into view with its editor ready. */
+/** The playground `target.id`, scrolled into view and pointed at, with its editor ready. */
 export async function openPlayground(page: Page, target: Target = findSnippet()): Promise<Locator> {
   await page.goto(target.path);
   const playground = page.locator(`ws-playground[data-id="${target.id}"]`);
   await playground.scrollIntoViewIfNeeded();
+  // The editor loads when the learner reaches for the playground.
+  await playground.hover();
   await expect(playground).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
   return playground;
 }

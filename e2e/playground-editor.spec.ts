@@ -5,7 +5,7 @@ import { consoleLines, editorCode, findSnippet, openPlayground, setCode, wsBase 
 
 const MONACO = /\/_astro\/(monaco|editor\.worker)[^/]*\.js$/;
 
-test('a lesson page without a playground in view loads no Monaco until the learner reaches one', async ({ page }) => {
+test('a lesson page loads no Monaco until the learner reaches for a playground', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 400 });
   const monaco: string[] = [];
   page.on('request', (request) => MONACO.test(new URL(request.url()).pathname) && monaco.push(request.url()));
@@ -16,7 +16,11 @@ test('a lesson page without a playground in view loads no Monaco until the learn
   expect(top, 'precondition: the first playground starts well below the viewport').toBeGreaterThan(400 + 250);
   expect(monaco).toEqual([]);
   const playground = page.locator(`ws-playground[data-id="${target.id}"]`);
+  // Scrolling past is reading: still nothing.
   await playground.scrollIntoViewIfNeeded();
+  await page.waitForLoadState('networkidle');
+  expect(monaco).toEqual([]);
+  await playground.hover();
   await expect(playground).toHaveAttribute('data-ready', 'true');
   expect(monaco.length).toBeGreaterThan(0);
 });
@@ -30,6 +34,7 @@ test('the learner sees a loading state while Monaco downloads', async ({ page })
   await page.goto(target.path);
   const playground = page.locator(`ws-playground[data-id="${target.id}"]`);
   await playground.scrollIntoViewIfNeeded();
+  await playground.hover();
   await expect(playground.locator('.ws-status')).toHaveText("Chargement de l'éditeur…");
   await expect(playground).toHaveAttribute('aria-busy', 'true');
   // The static code stays readable meanwhile.

@@ -11,7 +11,7 @@ import { run, prepareSandbox, type RunHandle } from '../../lib/runner.ts';
 import { lessonForm, rewriteServer } from '../../lib/server-url.ts';
 import { ui } from '../../lib/strings.fr.ts';
 import { ConsoleView } from './console-view.ts';
-import { createEditor, loadMonaco, type CodeEditor } from './editor.ts';
+import type { CodeEditor } from './editor.ts';
 import { createServerForm } from './server-form.ts';
 import { currentServer, SERVER_CHANGE } from './server-setting.ts';
 import { StepView } from './step-view.ts';
@@ -46,13 +46,14 @@ export class PlaygroundElement extends HTMLElement {
     this.#code = saved ? rewriteServer(saved.code, this.#server) : this.#original;
     this.#build(n);
     this.#older.hidden = !saved || saved.origin === fingerprint(this.dataset.code ?? '');
-    const observer = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      observer.disconnect();
-      void this.#mount();
-    }, { rootMargin: '200px' });
-    observer.observe(this);
-    this.addEventListener('focusin', () => void this.#mount(), { once: true });
+    // Monaco (about 1 MB gzipped) loads when the learner reaches for a playground: pointer,
+    // touch or keyboard focus. A reader who only scrolls past downloads none of it.
+    const mount = () => void this.#mount();
+    for (const type of ['pointerenter', 'pointerdown', 'touchstart', 'focusin']) {
+      this.addEventListener(type, mount, { once: true, passive: true });
+    }
+    // Saved edits differ from the static block: show them in the editor as soon as they are in view.
+    if (saved) this.#mountWhenVisible();
     addEventListener(SERVER_CHANGE, () => this.#changeServer());
   }
 
@@ -131,6 +132,15 @@ export class PlaygroundElement extends HTMLElement {
     this.#setRunning(false);
   }
 
+  #mountWhenVisible() {
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer.disconnect();
+      void this.#mount();
+    });
+    observer.observe(this);
+  }
+
   async #mount(): Promise<void> {
     this.#mounting ??= (async () => {
       void prepareSandbox();
@@ -140,6 +150,8 @@ export class PlaygroundElement extends HTMLElement {
       staticCode?.before(container);
       this.setAttribute('aria-busy', 'true');
       this.#status.textContent = ui.loadingEditor;
+      // editor.ts pulls in Monaco and acorn: none of it belongs in the page's first load.
+      const { createEditor, loadMonaco } = await import('./editor.ts');
       await loadMonaco();
       this.#editor = await createEditor(container, this.#code, `${ui.editorLabel}. ${ui.editorHint}.`);
       if (staticCode) staticCode.hidden = true;
