@@ -85,3 +85,15 @@ test('every socket a run opened is closed when the user stops it', async ({ page
   expect(seen.at(-1)?.count).toBe(1);
   witness.close();
 });
+
+test('a snippet cannot fake events to the page', async ({ page }) => {
+  const playground = await openPlayground(page);
+  await setCode(playground, [
+    'const fake = { kind: "event", event: { type: "console", level: "log", text: "faux", t: 0 } };',
+    'try { postMessage(fake); } catch (e) { console.log("postMessage", e.name); }',
+    'const proto = Object.getPrototypeOf(self);',
+    'console.log("sur le prototype", typeof proto.postMessage);',
+  ].join('\n'));
+  await runAndWait(playground);
+  expect(await consoleLines(playground)).toEqual(['postMessage ReferenceError', 'sur le prototype undefined']);
+});
