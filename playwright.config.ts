@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from './e2e/chromium.ts';
 
 /** A port of its own, so the suite never collides with a course already running on 8080. */
 const PORT = Number(process.env.E2E_PORT ?? 8790);
-// Debian's Chromium where it is installed (Playwright cannot download its own here).
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -18,17 +16,10 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
+    // Debian's Chromium where it is installed: Playwright cannot download its own here.
     launchOptions: {
       executablePath: SYSTEM_CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        // Without these, Chromium's background requests are refused by a closed network.
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_FLAGS,
     },
   },
   webServer: {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from '../e2e/chromium.ts';
 import { freePort, start, stop, waitForPort } from './processes.ts';
 import { median } from './stats.ts';
 
@@ -20,16 +21,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  */
 export const LESSONS = { echo: '/client/recevoir-et-envoyer/', belowTheFold: '/client/ouvrir-la-connexion/' };
 const VIEWPORT = { width: 1280, height: 720 };
-/** The flags the issue asks for (Debian Chromium, closed network). */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium, which the page and Lighthouse figures are measured with. */
+export const CHROMIUM = SYSTEM_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM_FLAGS };
 
 /** Bytes of one kind of resource: as served decoded, and gzipped here (level 6, like `compression`). */
 export interface Bytes {
