@@ -20,7 +20,8 @@ export default defineConfig({
         Sidebar: './src/components/Sidebar.astro',
       },
       expressiveCode: {
-        themes: ['github-dark', 'github-light'],
+        // The high-contrast GitHub themes keep every token at WCAG AA; the plain ones do not.
+        themes: ['github-dark-high-contrast', 'github-light-high-contrast'],
         // Keep Shiki's colours untouched so Monaco (same themes) matches the static blocks.
         minSyntaxHighlightingColorContrast: 0,
       },

@@ -49,9 +49,9 @@ test('the editor follows the site light and dark switch with the same Shiki them
   const background = () => playground.locator('.monaco-editor-background').evaluate((el) => getComputedStyle(el).backgroundColor);
   const select = page.locator('starlight-theme-select select').first();
   await select.selectOption('light');
-  await expect.poll(background).toBe('rgb(255, 255, 255)'); // github-light
+  await expect.poll(background).toBe('rgb(255, 255, 255)'); // github-light-high-contrast
   await select.selectOption('dark');
-  await expect.poll(background).toBe('rgb(36, 41, 46)'); // github-dark
+  await expect.poll(background).toBe('rgb(10, 12, 16)'); // github-dark-high-contrast
 });
 
 test('a syntax error is marked on its line before running', async ({ page }) => {

@@ -80,9 +80,11 @@ export async function runAndWait(playground: Locator, how: 'click' | 'tap' = 'cl
   await expect(playground.locator('.ws-console .ws-system')).toHaveCount(1, { timeout: RUN_TIMEOUT_MS });
 }
 
-/** Scrolls the playground into view and waits for its Monaco editor to replace the static block. */
+/** Scrolls to the playground, points at it, and waits for its Monaco editor to replace the static block. */
 export async function openEditor(playground: Locator): Promise<void> {
   await playground.scrollIntoViewIfNeeded();
+  // The editor loads when the learner reaches for the playground.
+  await playground.hover();
   await expect(playground.locator('.ws-editor .monaco-editor')).toBeVisible({ timeout: 20_000 });
 }
 

@@ -113,7 +113,7 @@ export class PlaygroundElement extends HTMLElement {
     const consoleId = `ws-console-${n}`;
     const timelineId = `ws-timeline-${n}`;
     // Panels are not landmarks: a lesson may hold many playgrounds, each with its console.
-    output.innerHTML = `<div class="ws-panel"><h3 class="ws-panel-title" id="${consoleId}-title"></h3><div class="ws-console" id="${consoleId}" role="log" aria-live="polite" tabindex="0" aria-labelledby="${consoleId}-title"><ol class="ws-lines"></ol></div></div><div class="ws-panel"><h3 class="ws-panel-title" id="${timelineId}-title"></h3><div class="ws-timeline" id="${timelineId}" tabindex="0" role="group" aria-labelledby="${timelineId}-title"></div></div>`;
+    output.innerHTML = `<div class="ws-panel"><p class="ws-panel-title" id="${consoleId}-title"></p><div class="ws-console" id="${consoleId}" role="log" aria-live="polite" tabindex="0" aria-labelledby="${consoleId}-title"><ol class="ws-lines"></ol></div></div><div class="ws-panel"><p class="ws-panel-title" id="${timelineId}-title"></p><div class="ws-timeline" id="${timelineId}" tabindex="0" role="group" aria-labelledby="${timelineId}-title"></div></div>`;
     output.querySelector(`#${consoleId}-title`)!.textContent = ui.console;
     output.querySelector(`#${timelineId}-title`)!.textContent = ui.timeline;
     this.#console = new ConsoleView(output.querySelector('.ws-console .ws-lines')!, ui.truncated);
