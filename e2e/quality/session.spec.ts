@@ -58,7 +58,8 @@ for (const { url } of sitePages()) {
           await playground.getByRole('button', { name: 'Arrêter', exact: true }).click({ timeout: 5_000 }).catch(() => {});
         }
       }
-      await page.waitForLoadState('networkidle');
+      // Give late requests a chance to show up; the listeners above catch them whenever they come.
+      await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
       await context.close();
     });
 

@@ -82,7 +82,7 @@ export class TimelineView {
     this.#root.querySelector(':scope > .ws-placeholder')?.remove();
     const section = el('section', 'ws-socket');
     section.dataset.socket = String(event.socket);
-    const title = el('h4', 'ws-socket-title');
+    const title = el('p', 'ws-socket-title');
     title.append(el('span', 'ws-socket-name', ui.connection(event.socket)));
     if (event.type === 'socket') title.append(' ', el('code', 'ws-socket-url', event.url));
     const state = el('span', 'ws-state-badge ws-socket-state');
