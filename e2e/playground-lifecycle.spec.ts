@@ -102,16 +102,16 @@ test('user can step through open, message and close', async ({ page }) => {
 
 test('Suivant waits while no event is pending', async ({ page }) => {
   const playground = await openPlayground(page);
-  await setCode(playground, `const socket = new WebSocket("${await wsBase(page)}/echo");\nsocket.addEventListener("open", () => setTimeout(() => socket.close(), 500));`);
+  await setCode(playground, `const socket = new WebSocket("${await wsBase(page)}/echo");\nsocket.addEventListener("open", () => setTimeout(() => socket.close(), 4000));`);
   await playground.getByRole('button', { name: 'Pas à pas' }).click();
   const narration = playground.locator('.ws-narration');
   await expect(narration).toContainText('le navigateur appelle addEventListener("open")');
   const next = playground.getByRole('button', { name: 'Suivant' });
   await next.click();
-  // open was delivered; close has not arrived yet.
+  // open was delivered; close is still seconds away, wide enough for a loaded CI machine.
   await expect(narration).toContainText('En attente du prochain événement réseau');
   await expect(next).toBeDisabled();
-  await expect(narration).toContainText("aucun gestionnaire n'écoute cet événement", { timeout: 5000 });
+  await expect(narration).toContainText("aucun gestionnaire n'écoute cet événement", { timeout: 15_000 });
   await expect(next).toBeEnabled();
   await next.click();
   await expect(playground.locator('.ws-console .ws-system')).toHaveText(/Terminé/);

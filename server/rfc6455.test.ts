@@ -75,7 +75,8 @@ test('closes a handshake that never finishes', async () => {
   const started = Date.now();
   const answer = await request(socket, '');
   assert.ok(answer.status === 408 || answer.status === 0, `status ${answer.status}`);
-  assert.ok(Date.now() - started < 3000);
+  // The 200 ms timeout fired, not a default of minutes (a wide bound: CI machines are loaded).
+  assert.ok(Date.now() - started < 10_000);
   healthy.send('ok');
   assert.equal((await nextMessage(healthy)).data.toString(), 'ok');
 });
