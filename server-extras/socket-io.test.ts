@@ -15,7 +15,7 @@ before(async () => {
     // Stands in for the course server's own routes.
     if (!req.url?.startsWith(SOCKET_IO_PATH)) socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
   });
-  attachSocketIo(http, { allowRequest: (req) => req.headers.origin !== 'http://evil.example' });
+  attachSocketIo(http, { refuse: (req) => (req.headers.origin === 'http://evil.example' ? 'Origine refusée' : undefined) });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });
@@ -89,7 +89,7 @@ test('refuses a plain WebSocket that does not say which Engine.IO version it spe
   assert.equal(code, 1006);
 });
 
-test('applies allowRequest to the handshake', async () => {
+test('applies refuse() to the handshake', async () => {
   const ws = new WebSocket(`${base.replace('http', 'ws')}${SOCKET_IO_PATH}?EIO=4&transport=websocket`, {
     headers: { origin: 'http://evil.example' },
   } as never);

@@ -10,6 +10,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
+import { takeToken } from '../server/rate-limit.ts';
 
 /** Where Engine.IO listens (both long polling and WebSocket). */
 export const SOCKET_IO_PATH = '/socket.io/';
@@ -24,8 +25,16 @@ export const SOCKET_IO_PING_INTERVAL = 2000;
 export interface SocketIoOptions {
   /** Largest message accepted, in bytes; keep it equal to the server's maxPayload. */
   maxPayload?: number;
-  /** Decides whether a handshake request may proceed (e.g. the course's Origin policy). */
-  allowRequest?: (req: IncomingMessage) => boolean;
+  /**
+   * Says why a new session is refused (Origin policy, connection caps…), or undefined to admit
+   * it. Engine.IO answers a refusal with HTTP 403 and this message.
+   */
+  refuse?: (req: IncomingMessage) => string | undefined;
+  /** Called for each admitted session; the function it returns is called when the session ends. */
+  track?: (req: IncomingMessage) => () => void;
+  /** Sustained events per second one client may emit (0: no limit), and the burst above it. */
+  rateLimit?: number;
+  rateBurst?: number;
 }
 
 /** Events a client may emit, and what they do. */
@@ -45,7 +54,7 @@ interface ServerEvents {
 
 /** Attaches Socket.IO to `httpServer` at SOCKET_IO_PATH and returns it (close it with the server). */
 export function attachSocketIo(httpServer: HttpServer | HttpsServer, options: SocketIoOptions = {}): Server<ClientEvents, ServerEvents> {
-  const allowRequest = options.allowRequest;
+  const { refuse, track, rateLimit = 0, rateBurst = 1 } = options;
   const io = new Server<ClientEvents, ServerEvents>(httpServer, {
     path: SOCKET_IO_PATH,
     serveClient: false,
@@ -55,9 +64,28 @@ export function attachSocketIo(httpServer: HttpServer | HttpsServer, options: So
     maxHttpBufferSize: options.maxPayload ?? 1024 * 1024,
     // The course server answers every other upgrade itself: Engine.IO must not end those sockets.
     destroyUpgrade: false,
-    allowRequest: allowRequest ? (req, callback) => callback(null, allowRequest(req)) : undefined,
+    allowRequest: refuse
+      ? (req, callback) => {
+          const reason = refuse(req);
+          callback(reason ?? null, reason === undefined);
+        }
+      : undefined,
   });
+  // Counted at the Engine.IO level: a session holds a socket whether or not it joins a namespace.
+  if (track) {
+    io.engine.on('connection', (session: { request: IncomingMessage; once(event: 'close', listener: () => void): void }) => {
+      session.once('close', track(session.request));
+    });
+  }
   io.on('connection', (socket) => {
+    if (rateLimit > 0) {
+      const bucket = { tokens: rateBurst, lastRefill: Date.now() };
+      socket.use((_packet, next) => {
+        // Same policy as the WebSocket routes: a flooding client is disconnected, others are not.
+        if (takeToken(bucket, Date.now(), rateLimit, rateBurst)) next();
+        else socket.disconnect(true);
+      });
+    }
     let room: string | undefined;
     socket.on('echo', (text, ack) => {
       if (typeof ack === 'function') ack(text);

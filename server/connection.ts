@@ -1,6 +1,7 @@
 /** Per-connection bookkeeping: counters, rate limit, backpressure and liveness of one WebSocket. */
 import type { WebSocket } from 'ws';
 import type { Channel } from './routes/route.ts';
+import { takeToken, type TokenBucket } from './rate-limit.ts';
 
 /** The per-connection limits, all from the settings. */
 export interface ConnectionLimits {
@@ -21,7 +22,7 @@ export const CLOSE = {
 } as const;
 
 /** One open WebSocket as the server sees it. */
-export class Connection implements Channel {
+export class Connection implements Channel, TokenBucket {
   readonly ws: WebSocket;
   readonly route: string;
   readonly ip: string;
@@ -35,9 +36,10 @@ export class Connection implements Channel {
   /** Set by pongs and cleared by each heartbeat; a peer still false at the next beat is dead. */
   alive = true;
   lastActive = this.openedAt;
+  /** The rate limit's token bucket (see takeToken). */
+  tokens: number;
+  lastRefill = this.openedAt;
   private readonly limits: ConnectionLimits;
-  private tokens: number;
-  private lastRefill = this.openedAt;
 
   constructor(ws: WebSocket, route: string, ip: string, limits: ConnectionLimits) {
     this.ws = ws;
@@ -55,17 +57,10 @@ export class Connection implements Channel {
     this.messagesIn++;
     this.bytesIn += data.length;
     this.lastActive = now;
-    const rate = this.limits.rateLimit;
-    if (rate === 0) return;
-    // Token bucket: a few arithmetic operations, no allocation.
-    this.tokens += ((now - this.lastRefill) * rate) / 1000;
-    this.lastRefill = now;
-    if (this.tokens > this.limits.rateBurst) this.tokens = this.limits.rateBurst;
-    if (this.tokens < 1) {
+    const { rateLimit, rateBurst } = this.limits;
+    if (rateLimit !== 0 && !takeToken(this, now, rateLimit, rateBurst)) {
       this.close(CLOSE.POLICY_VIOLATION, 'Trop de messages par seconde');
-      return;
     }
-    this.tokens -= 1;
   };
 
   private readonly onPong = (): void => {

@@ -114,10 +114,34 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     ? https.createServer({ ...serverOptions, cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) }, onRequest)
     : http.createServer(serverOptions, onRequest);
 
+  /** Open Socket.IO sessions: they hold sockets too, so they count against the same caps. */
+  let socketIoSessions = 0;
+  const releaseIp = (ip: string): void => {
+    const left = (perIp.get(ip) ?? 1) - 1;
+    if (left === 0) perIp.delete(ip);
+    else perIp.set(ip, left);
+  };
   // The « Socket.IO » lesson's endpoint; Engine.IO answers its own requests and upgrades.
   const io = attachSocketIo(server, {
     maxPayload: options.maxPayload,
-    allowRequest: (req) => isOriginAllowed(req, options.allowedOrigins, options.trustProxy),
+    rateLimit: options.rateLimit,
+    rateBurst: options.rateBurst,
+    refuse(req) {
+      if (closing) return "Le serveur s'arrête.";
+      if (!isOriginAllowed(req, options.allowedOrigins, options.trustProxy)) return `Origine refusée : ${req.headers.origin}.`;
+      if (connections.size + socketIoSessions >= options.maxConnections) return 'Trop de connexions sur ce serveur.';
+      if ((perIp.get(clientAddress(req, options.trustProxy)) ?? 0) >= options.maxConnectionsPerIp) return 'Trop de connexions depuis votre adresse.';
+      return undefined;
+    },
+    track(req) {
+      const ip = clientAddress(req, options.trustProxy);
+      socketIoSessions++;
+      perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+      return () => {
+        socketIoSessions--;
+        releaseIp(ip);
+      };
+    },
   });
 
   // A hard ceiling on TCP sockets (pages, SSE, WebSockets) well above the WebSocket cap.
@@ -140,7 +164,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
       return refuse(socket, 403, `Origine refusée : ${req.headers.origin}. Voir --allowed-origins.`);
     }
     const ip = clientAddress(req, options.trustProxy);
-    if (connections.size >= options.maxConnections) {
+    if (connections.size + socketIoSessions >= options.maxConnections) {
       return refuse(socket, 503, 'Trop de connexions sur ce serveur.', { 'Retry-After': '10' });
     }
     const fromIp = perIp.get(ip) ?? 0;
@@ -168,9 +192,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     ws.on('error', ignoreError);
     ws.on('close', (code: number) => {
       connections.delete(conn);
-      const left = (perIp.get(ip) ?? 1) - 1;
-      if (left === 0) perIp.delete(ip);
-      else perIp.set(ip, left);
+      releaseIp(ip);
       metrics.closed(conn, conn.serverCode || code);
       // Counts and codes only: never message contents, nor addresses.
       log.info(

@@ -93,15 +93,21 @@ export async function closed(ws: WebSocket): Promise<{ code: number; reason: str
   return { code, reason: reason.toString() };
 }
 
-/** Resolves with the HTTP status of a refused handshake. */
+/** Resolves with the HTTP status of a refused handshake, or 101 when the handshake succeeds. */
 export async function refusedStatus(url: string, options: WebSocket.ClientOptions = {}): Promise<number> {
   const ws = new WebSocket(url, options);
   ws.on('error', () => {}); // terminate() while CONNECTING reports an error we expect.
   after(() => ws.terminate());
-  const [, res] = (await once(ws, 'unexpected-response')) as [unknown, { statusCode: number; resume(): void }];
-  res.resume();
+  const status = await new Promise<number>((resolve) => {
+    ws.once('unexpected-response', (_req, res: { statusCode: number; resume(): void }) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    // An accepted handshake must fail the caller's assertion, not hang it.
+    ws.once('upgrade', () => resolve(101));
+  });
   ws.terminate();
-  return res.statusCode;
+  return status;
 }
 
 /** Waits until check() holds, failing after timeoutMs. */
