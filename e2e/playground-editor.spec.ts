@@ -3,7 +3,8 @@ import { expect, test } from '@playwright/test';
 import { rewriteServer } from '../src/lib/server-url.ts';
 import { consoleLines, editorCode, findSnippet, openPlayground, setCode, wsBase } from './fixtures.ts';
 
-const MONACO = /\/_astro\/(monaco|editor\.worker)[^/]*\.js$/;
+/** Monaco, and the runner with its views (session.ts): none of it before the learner reaches for a playground. */
+const MONACO = /\/_astro\/(monaco|editor\.worker|session)[^/]*\.js$/;
 
 test('a lesson page loads no Monaco until the learner reaches for a playground', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 400 });
@@ -22,7 +23,24 @@ test('a lesson page loads no Monaco until the learner reaches for a playground',
   expect(monaco).toEqual([]);
   await playground.hover();
   await expect(playground).toHaveAttribute('data-ready', 'true');
-  expect(monaco.length).toBeGreaterThan(0);
+  expect(monaco.some((url) => url.includes('/monaco'))).toBe(true);
+  expect(monaco.some((url) => url.includes('/session'))).toBe(true);
+});
+
+test('a runner that cannot be downloaded is reported in the console, and a later click tries again', async ({ page }) => {
+  const target = findSnippet();
+  let fail = true;
+  await page.route(/\/_astro\/session[^/]*\.js$/, (route) => (fail ? route.abort('connectionreset') : route.continue()));
+  await page.goto(target.path);
+  const playground = page.locator(`ws-playground[data-id="${target.id}"]`);
+  await playground.scrollIntoViewIfNeeded();
+  const run = playground.getByRole('button', { name: 'Exécuter', exact: true });
+  await run.click();
+  await expect(playground.locator('.ws-console')).toContainText('Impossible de charger l’exécution');
+  fail = false;
+  await run.click();
+  await expect(playground.locator('.ws-console .ws-system')).toHaveCount(1, { timeout: 30_000 });
+  await expect(playground.locator('.ws-console')).not.toContainText('Impossible de charger');
 });
 
 test('the learner sees a loading state while Monaco downloads', async ({ page }) => {

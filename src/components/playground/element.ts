@@ -7,18 +7,25 @@
  * check passes; both with `detail: { id }`.
  */
 import type { RunEvent } from '../../lib/events.ts';
-import { run, prepareSandbox, type RunHandle } from '../../lib/runner.ts';
+import type { RunHandle } from '../../lib/runner.ts';
 import { lessonForm, rewriteServer } from '../../lib/server-url.ts';
 import { ui } from '../../lib/strings.fr.ts';
 import { ConsoleView } from './console-view.ts';
 import type { CodeEditor } from './editor.ts';
 import { createServerForm } from './server-form.ts';
 import { currentServer, SERVER_CHANGE } from './server-setting.ts';
-import { StepView } from './step-view.ts';
+import type { StepView } from './step-view.ts';
 import { fingerprint, loadCode, saveCode } from './storage.ts';
-import { TimelineView } from './timeline-view.ts';
+import type { TimelineView } from './timeline-view.ts';
+
+type Session = typeof import('./session.ts');
+let session: Promise<Session> | undefined;
+/** The runner and the run's views, fetched once per page on first need (see session.ts). */
+const loadSession = (): Promise<Session> => (session ??= import('./session.ts'));
 
 let instances = 0;
+
+type Views = { timeline: TimelineView; steps: StepView; run: Session['run'] };
 
 type ButtonName = 'run' | 'step' | 'next' | 'stop' | 'reset' | 'solution';
 
@@ -31,8 +38,14 @@ export class PlaygroundElement extends HTMLElement {
   #server = '';
   #run?: RunHandle;
   #console!: ConsoleView;
-  #timeline!: TimelineView;
-  #steps!: StepView;
+  #narration!: HTMLElement;
+  #timelineRoot!: HTMLElement;
+  /** Created with the session, on first interaction. */
+  #views?: Promise<Views>;
+  /** The same views once built: a run's events only arrive after that. */
+  #built?: Views;
+  /** Counts starts, so that a start overtaken while it loaded gives way to the newer one. */
+  #starts = 0;
   #status!: HTMLElement;
   #older!: HTMLElement;
   #verdict!: HTMLElement;
@@ -48,7 +61,11 @@ export class PlaygroundElement extends HTMLElement {
     this.#older.hidden = !saved || saved.origin === fingerprint(this.dataset.code ?? '');
     // Monaco (about 1 MB gzipped) loads when the learner reaches for a playground: pointer,
     // touch or keyboard focus. A reader who only scrolls past downloads none of it.
-    const mount = () => void this.#mount();
+    const mount = () => {
+      void this.#mount();
+      // A failure here is reported by start(), which tries again.
+      this.#session().catch(() => {});
+    };
     for (const type of ['pointerenter', 'pointerdown', 'touchstart', 'focusin']) {
       this.addEventListener(type, mount, { once: true, passive: true });
     }
@@ -105,8 +122,10 @@ export class PlaygroundElement extends HTMLElement {
     this.#older.className = 'ws-older not-content';
     this.#older.textContent = ui.savedOlder;
 
-    const narration = document.createElement('div');
-    this.#steps = new StepView(narration);
+    // StepView fills it in once loaded; until then it takes no room.
+    this.#narration = document.createElement('div');
+    this.#narration.className = 'ws-narration not-content';
+    this.#narration.hidden = true;
 
     const output = document.createElement('div');
     output.className = 'ws-output not-content';
@@ -118,8 +137,11 @@ export class PlaygroundElement extends HTMLElement {
     output.querySelector(`#${timelineId}-title`)!.textContent = ui.timeline;
     this.#console = new ConsoleView(output.querySelector('.ws-console .ws-lines')!, ui.truncated);
     this.#console.clear(ui.emptyConsole);
-    this.#timeline = new TimelineView(output.querySelector('.ws-timeline')!);
-    this.#timeline.clear();
+    this.#timelineRoot = output.querySelector('.ws-timeline')!;
+    const placeholder = document.createElement('p');
+    placeholder.className = 'ws-placeholder';
+    placeholder.textContent = ui.emptyTimeline;
+    this.#timelineRoot.append(placeholder);
     this.#verdict = document.createElement('p');
     this.#verdict.className = 'ws-verdict not-content';
     this.#verdict.setAttribute('role', 'status');
@@ -128,7 +150,7 @@ export class PlaygroundElement extends HTMLElement {
     const hint = document.createElement('p');
     hint.className = 'ws-hint not-content';
     hint.textContent = ui.editorHint;
-    (staticCode ?? this.firstChild)?.after(hint, this.#older, toolbar, narration, output, this.#verdict);
+    (staticCode ?? this.firstChild)?.after(hint, this.#older, toolbar, this.#narration, output, this.#verdict);
     this.#setRunning(false);
   }
 
@@ -141,9 +163,20 @@ export class PlaygroundElement extends HTMLElement {
     observer.observe(this);
   }
 
+  /** Loads the runner and builds the run's views, once. */
+  #session() {
+    this.#views ??= loadSession().then(({ StepView, TimelineView, prepareSandbox, run }) => {
+      void prepareSandbox();
+      const timeline = new TimelineView(this.#timelineRoot);
+      timeline.clear();
+      this.#built = { timeline, steps: new StepView(this.#narration), run };
+      return this.#built;
+    });
+    return this.#views;
+  }
+
   async #mount(): Promise<void> {
     this.#mounting ??= (async () => {
-      void prepareSandbox();
       const staticCode = this.querySelector<HTMLElement>(':scope > .expressive-code');
       const container = document.createElement('div');
       container.className = 'ws-editor not-content';
@@ -201,20 +234,31 @@ export class PlaygroundElement extends HTMLElement {
     this.#run = undefined;
     const code = this.#editor?.getCode() ?? this.#code;
     this.#console.clear();
-    this.#timeline.clear();
-    this.#steps.reset(step);
     this.#verdict.hidden = true;
     this.#editor?.highlight(undefined);
     this.#editor?.markError(undefined);
     // acorn is only needed once the learner runs something: keep it out of the page's first load.
-    const { findSyntaxError, prepareForRun } = await import('../../lib/syntax.ts');
+    const started = ++this.#starts;
+    let loaded;
+    try {
+      loaded = await Promise.all([import('../../lib/syntax.ts'), this.#session()]);
+    } catch {
+      // A lost connection to the course server: say so, and let the next click try again.
+      session = this.#views = undefined;
+      if (started === this.#starts) this.#console.add('error', ui.loadFailed);
+      return;
+    }
+    if (started !== this.#starts) return;
+    const [{ findSyntaxError, prepareForRun }, { timeline, steps, run }] = loaded;
+    timeline.clear();
     const problem = findSyntaxError(code);
     if (problem) {
       this.#console.add('error', ui.syntaxError(problem.line, problem.message));
-      this.#steps.reset(false);
+      steps.reset(false);
       this.#setRunning(false);
       return;
     }
+    steps.reset(step);
     this.#setRunning(true, step);
     const handle = run(prepareForRun(code), { step, check: this.dataset.check }, (event) => this.#show(event));
     this.#run = handle;
@@ -247,19 +291,19 @@ export class PlaygroundElement extends HTMLElement {
         if (event.ok) this.dispatchEvent(new CustomEvent('ws-exercise-passed', { bubbles: true, detail: { id: this.snippetId } }));
         return;
       case 'held':
-        this.#steps.held(event);
+        this.#built!.steps.held(event);
         return this.#showHead();
       case 'deliver':
-        this.#steps.delivered();
+        this.#built!.steps.delivered();
         return this.#showHead();
       default:
-        return this.#timeline.add(event);
+        return this.#built!.timeline.add(event);
     }
   }
 
   /** « Pas à pas »: highlights the handler « Suivant » will run, and enables « Suivant » while something waits. */
   #showHead() {
-    const head = this.#steps.head;
+    const head = this.#built?.steps.head;
     this.#buttons.next.disabled = !head || !this.#run;
     this.#editor?.highlight(head?.handler);
   }

@@ -3,7 +3,8 @@
  * before each handler runs, what just happened and why.
  */
 import type { RunEvent } from '../../lib/events.ts';
-import { narrate, ui } from '../../lib/strings.fr.ts';
+import { narrate } from '../../lib/narration.fr.ts';
+import { ui } from '../../lib/strings.fr.ts';
 
 type Held = Extract<RunEvent, { type: 'held' }>;
 

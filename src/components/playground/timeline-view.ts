@@ -4,7 +4,8 @@
  * a screen reader reads the same story the arrows draw.
  */
 import type { SocketEvent } from '../../lib/events.ts';
-import { arrowLabel, describe, direction, stateName, ui } from '../../lib/strings.fr.ts';
+import { arrowLabel, describe, direction, stateName } from '../../lib/narration.fr.ts';
+import { ui } from '../../lib/strings.fr.ts';
 
 /** Steps kept across all sockets; older ones are dropped so a flood cannot freeze the page. */
 const MAX_STEPS = 400;

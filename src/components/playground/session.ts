@@ -1,0 +1,9 @@
+/**
+ * What a playground needs only once the learner reaches for it: the runner and the views that
+ * tell a run's story (with their French sentences and close-code explanations). element.ts
+ * imports this module on first interaction, so a page read without touching a playground
+ * downloads none of it.
+ */
+export { prepareSandbox, run } from '../../lib/runner.ts';
+export { StepView } from './step-view.ts';
+export { TimelineView } from './timeline-view.ts';
