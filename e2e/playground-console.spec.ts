@@ -34,3 +34,18 @@ test('console lines are timestamped from the start of the run', async ({ page })
   expect(ms[1]).toBeGreaterThanOrEqual(300);
   expect(ms[1] - ms[0]).toBeGreaterThanOrEqual(290);
 });
+
+test('timestamps count from « Exécuter », even when the sandbox had a worker ready long before', async ({ page }) => {
+  const playground = await openPlayground(page);
+  await setCode(playground, 'setTimeout(() => console.log("après 100 ms"), 100);');
+  // The sandbox keeps a worker booted ahead of the next run; let it sit idle for a while.
+  await page.waitForTimeout(3000);
+  const clicked = Date.now();
+  await runAndWait(playground);
+  const wall = Date.now() - clicked;
+  const shown = await playground.locator('.ws-console .ws-line:not(.ws-system) .ws-time').first().textContent();
+  const ms = Number(/\+(\d+) ms/.exec(shown ?? '')?.[1]);
+  // Not a timing bound: a time shown can never exceed the time that really passed since the click.
+  expect(ms).toBeGreaterThanOrEqual(100);
+  expect(ms).toBeLessThanOrEqual(wall);
+});

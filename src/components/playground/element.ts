@@ -25,7 +25,7 @@ const loadSession = (): Promise<Session> => (session ??= import('./session.ts'))
 
 let instances = 0;
 
-type Views = { timeline: TimelineView; steps: StepView; run: Session['run'] };
+type Views = { timeline: TimelineView; steps: StepView; loaded: Session };
 
 type ButtonName = 'run' | 'step' | 'next' | 'stop' | 'reset' | 'solution';
 
@@ -165,11 +165,11 @@ export class PlaygroundElement extends HTMLElement {
 
   /** Loads the runner and builds the run's views, once. */
   #session() {
-    this.#views ??= loadSession().then(({ StepView, TimelineView, prepareSandbox, run }) => {
-      void prepareSandbox();
-      const timeline = new TimelineView(this.#timelineRoot);
+    this.#views ??= loadSession().then((session) => {
+      void session.prepareSandbox();
+      const timeline = new session.TimelineView(this.#timelineRoot);
       timeline.clear();
-      this.#built = { timeline, steps: new StepView(this.#narration), run };
+      this.#built = { timeline, steps: new session.StepView(this.#narration), loaded: session };
       return this.#built;
     });
     return this.#views;
@@ -237,11 +237,11 @@ export class PlaygroundElement extends HTMLElement {
     this.#verdict.hidden = true;
     this.#editor?.highlight(undefined);
     this.#editor?.markError(undefined);
-    // acorn is only needed once the learner runs something: keep it out of the page's first load.
     const started = ++this.#starts;
-    let loaded;
+    let views: Views;
     try {
-      loaded = await Promise.all([import('../../lib/syntax.ts'), this.#session()]);
+      // Once loaded, this is an already settled promise: no task, no fetch between click and run.
+      views = this.#built ?? (await this.#session());
     } catch {
       // A lost connection to the course server: say so, and let the next click try again.
       session = this.#views = undefined;
@@ -249,7 +249,8 @@ export class PlaygroundElement extends HTMLElement {
       return;
     }
     if (started !== this.#starts) return;
-    const [{ findSyntaxError, prepareForRun }, { timeline, steps, run }] = loaded;
+    const { timeline, steps, loaded } = views;
+    const { findSyntaxError, prepareForRun, run } = loaded;
     timeline.clear();
     const problem = findSyntaxError(code);
     if (problem) {

@@ -25,6 +25,7 @@ export class TimelineView {
   #steps = 0;
   #hidden = 0;
   #notice = el('p', 'ws-notice');
+  #scrollScheduled = false;
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -74,7 +75,23 @@ export class TimelineView {
 
     socket.list.append(item);
     this.#trim();
-    this.#root.scrollTop = this.#root.scrollHeight;
+    this.#scrollToEnd();
+  }
+
+  /**
+   * Once per frame: reading scrollHeight forces a layout, and doing it per event would make each
+   * of a run's messages wait for one.
+   */
+  #scrollToEnd() {
+    if (this.#scrollScheduled) return;
+    this.#scrollScheduled = true;
+    const scroll = () => {
+      this.#scrollScheduled = false;
+      this.#root.scrollTop = this.#root.scrollHeight;
+    };
+    // A hidden tab gets no animation frames.
+    if (document.hidden) setTimeout(scroll, 50);
+    else requestAnimationFrame(scroll);
   }
 
   #socket(event: SocketEvent) {

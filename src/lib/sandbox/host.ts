@@ -26,6 +26,23 @@ interface Run {
 
 const runs = new Map<number, Run>();
 
+/**
+ * A worker started ahead of the next run: booting one costs tens of milliseconds, most of the
+ * time between « Exécuter » and the first echo. Each run takes the spare and a new one is
+ * started once that run has ended, so the spare never competes with a run for the CPU.
+ */
+let spare: Worker | undefined;
+
+function takeWorker(): Worker {
+  const worker = spare ?? new RunWorker();
+  spare = undefined;
+  return worker;
+}
+
+function warmSpare() {
+  if (runs.size === 0) spare ??= new RunWorker();
+}
+
 function toPage(message: HostToPage) {
   // The page checks that messages come from this frame; the data is not secret.
   parent.postMessage(message, '*');
@@ -38,7 +55,7 @@ function emit(run: Run, event: RunEvent) {
 
 function start(message: Extract<PageToHost, { kind: 'run' }>) {
   runs.get(message.run) && end(runs.get(message.run)!, 'stopped');
-  const worker = new RunWorker();
+  const worker = takeWorker();
   const now = performance.now();
   const run: Run = {
     id: message.run,
@@ -74,8 +91,10 @@ async function end(run: Run, reason: EndReason) {
   run.ended = true;
   clearTimeout(run.timer);
   run.worker.postMessage({ kind: 'stop' });
-  // A looping worker cannot answer: terminate it either way.
-  setTimeout(() => run.worker.terminate(), reason === 'watchdog' ? 0 : STOP_GRACE_MS);
+  // A looping worker cannot answer, and an idle one has nothing left to close: terminate those
+  // at once. Others get a moment to close their sockets themselves.
+  const grace = reason === 'watchdog' || reason === 'done' ? 0 : STOP_GRACE_MS;
+  setTimeout(() => run.worker.terminate(), grace);
   if (run.check !== undefined) {
     const logs = run.events.flatMap((e) => (e.type === 'console' ? [e.text] : []));
     const verdict = await evaluateCheck(run.check, { logs, events: run.events });
@@ -83,6 +102,8 @@ async function end(run: Run, reason: EndReason) {
   }
   emit(run, { type: 'end', reason, t: elapsed(run) });
   runs.delete(run.id);
+  // Once the ended run's worker is gone, so that the two never share the CPU.
+  setTimeout(warmSpare, grace);
 }
 
 setInterval(() => {
@@ -100,4 +121,5 @@ addEventListener('message', (event: MessageEvent<PageToHost>) => {
   if (message.kind === 'stop') end(run, 'stopped');
 });
 
+warmSpare();
 toPage({ kind: 'ready' });
