@@ -3,23 +3,15 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createTcpServer, connect as tcpConnect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from './config.ts';
 import { connect, nextMessage, startServer } from './test/helpers.ts';
+import { freePort, waitForPort } from './test/processes.ts';
 import { request, tcp, upgradeRequest } from './test/raw.ts';
 
 const NGINX = '/usr/sbin/nginx';
 const deployFile = (name: string): string => readFileSync(new URL(`./deploy/${name}`, import.meta.url), 'utf8');
-
-async function freePort(): Promise<number> {
-  const probe = createTcpServer().listen(0, '127.0.0.1');
-  await new Promise((r) => probe.once('listening', r));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
 
 /** Runs nginx with the documented site config, pointed at upstreamPort; resolves with its port. */
 async function startNginx(upstreamPort: number): Promise<number> {
@@ -35,14 +27,8 @@ async function startNginx(upstreamPort: number): Promise<number> {
   writeFileSync(join(prefix, 'nginx.conf'), `pid ${prefix}/nginx.pid;\nerror_log ${prefix}/error.log;\nevents {}\nhttp {\naccess_log off;\n${temp}\n${site}\n}\n`);
   const child = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], { stdio: 'ignore' });
   after(() => child.kill('SIGKILL'));
-  for (let i = 0; i < 100; i++) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = tcpConnect(port, '127.0.0.1', () => (s.destroy(), resolve(true))).on('error', () => resolve(false));
-    });
-    if (ok) return port;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`nginx did not start: ${existsSync(join(prefix, 'error.log')) ? readFileSync(join(prefix, 'error.log'), 'utf8') : ''}`);
+  await waitForPort(port, () => `nginx did not start: ${existsSync(join(prefix, 'error.log')) ? readFileSync(join(prefix, 'error.log'), 'utf8') : ''}`);
+  return port;
 }
 
 /** Upgrades through nginx from a chosen loopback address; resolves with the HTTP status. */
