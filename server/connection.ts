@@ -1,6 +1,6 @@
 /** Per-connection bookkeeping: counters, rate limit, backpressure and liveness of one WebSocket. */
-import type { WebSocket } from 'ws';
-import type { Channel } from './routes/route.ts';
+import { WebSocket } from 'ws';
+import type { Channel, WebSocketRoute } from './routes/route.ts';
 import { takeToken, type TokenBucket } from './rate-limit.ts';
 
 /** The per-connection limits, all from the settings. */
@@ -21,12 +21,22 @@ export const CLOSE = {
   TRY_AGAIN_LATER: 1013,
 } as const;
 
+/**
+ * The server's WebSocket class: ws's own plus one slot that leads back to the Connection.
+ * Listeners are then plain functions shared by every socket (`this` is the socket), instead
+ * of closures made for each connection: an idle connection costs less memory.
+ */
+export class CourseSocket extends WebSocket {
+  /** Set once by the Connection that owns this socket. */
+  connection: Connection | undefined = undefined;
+}
+
 /** One open WebSocket as the server sees it. */
 export class Connection implements Channel, TokenBucket {
-  readonly ws: WebSocket;
+  readonly ws: CourseSocket;
   readonly route: string;
   readonly ip: string;
-  readonly openedAt = Date.now();
+  readonly openedAt: number;
   messagesIn = 0;
   messagesOut = 0;
   bytesIn = 0;
@@ -35,37 +45,44 @@ export class Connection implements Channel, TokenBucket {
   serverCode = 0;
   /** Set by pongs and cleared by each heartbeat; a peer still false at the next beat is dead. */
   alive = true;
-  lastActive = this.openedAt;
+  /** Last message received or sent; the heartbeat closes connections idle for too long. */
+  lastActive: number;
   /** The rate limit's token bucket (see takeToken). */
   tokens: number;
-  lastRefill = this.openedAt;
+  lastRefill: number;
   private readonly limits: ConnectionLimits;
+  private readonly answer: WebSocketRoute['message'];
 
-  constructor(ws: WebSocket, route: string, ip: string, limits: ConnectionLimits) {
+  /** `answer` is called with each message that passes the rate limit, after it is counted. */
+  constructor(ws: CourseSocket, route: string, ip: string, limits: ConnectionLimits, answer?: WebSocketRoute['message']) {
+    const now = Date.now();
     this.ws = ws;
     this.route = route;
     this.ip = ip;
-    this.limits = limits;
+    this.openedAt = now;
+    this.lastActive = now;
+    this.lastRefill = now;
     this.tokens = limits.rateBurst;
-    ws.on('message', this.onMessage);
-    ws.on('pong', this.onPong);
+    this.limits = limits;
+    this.answer = answer;
+    ws.connection = this;
+    ws.on('message', onMessage);
+    ws.on('pong', onPong);
   }
 
-  /** Counts and rate-limits every incoming message; registered before the route's listener. */
-  private readonly onMessage = (data: Buffer, _isBinary: boolean): void => {
+  /** Counts and rate-limits an incoming message, then hands it to the route's `answer`. */
+  received(data: Buffer, isBinary: boolean): void {
     const now = Date.now();
     this.messagesIn++;
     this.bytesIn += data.length;
     this.lastActive = now;
-    const { rateLimit, rateBurst } = this.limits;
-    if (rateLimit !== 0 && !takeToken(this, now, rateLimit, rateBurst)) {
+    const limits = this.limits;
+    if (limits.rateLimit !== 0 && !takeToken(this, now, limits.rateLimit, limits.rateBurst)) {
       this.close(CLOSE.POLICY_VIOLATION, 'Trop de messages par seconde');
+      return;
     }
-  };
-
-  private readonly onPong = (): void => {
-    this.alive = true;
-  };
+    if (this.answer !== undefined) this.answer(this, data, isBinary);
+  }
 
   /** Sends unless the peer lags more than maxBuffered bytes, in which case it is closed with 1008. */
   send(data: Buffer | string, binary: boolean): boolean {
@@ -102,6 +119,20 @@ export class Connection implements Channel, TokenBucket {
 
 /** How long a peer closed for not reading gets to read its backlog before being cut. */
 export const BACKLOG_CUT_DELAY_MS = 1000;
+
+/** The Connection of a socket that the server accepted (listeners receive it as `this`). */
+export function connectionOf(ws: WebSocket): Connection {
+  return (ws as CourseSocket).connection!;
+}
+
+/** Registered on every socket by its Connection, before any listener of the route. */
+function onMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
+  connectionOf(this).received(data, isBinary);
+}
+
+function onPong(this: WebSocket): void {
+  connectionOf(this).alive = true;
+}
 
 // Shared option objects, so that sending allocates nothing of ours.
 const BINARY = { binary: true };

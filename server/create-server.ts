@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { Registry } from 'prom-client';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientAddress } from './client-address.ts';
-import { CLOSE, Connection } from './connection.ts';
+import { CLOSE, Connection, CourseSocket, connectionOf } from './connection.ts';
 import { refuseUpgrade } from './http-refusal.ts';
 import { createLogger } from './log.ts';
 import type { ServerOptions } from './options.ts';
@@ -82,6 +82,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
   const limits = { maxBuffered: options.maxBuffered, rateLimit: options.rateLimit, rateBurst: options.rateBurst };
   const routeOf = new WeakMap<http.IncomingMessage, WebSocketRoute>();
   const wss = new WebSocketServer({
+    WebSocket: CourseSocket,
     noServer: true,
     clientTracking: false,
     perMessageDeflate: false,
@@ -184,34 +185,38 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     if (refusal) return refuse(socket, refusal.status, refusal.body);
     routeOf.set(req, route);
     // handleUpgrade answers bad handshakes itself (400, 405) and calls back synchronously.
-    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      route.handle(ws, req, url, track(ws, url.pathname, ip));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // From here on, ws destroys the socket on error itself.
+      socket.off('error', destroySocket);
+      const conn = track(ws, url.pathname, ip, route.message);
+      route.handle?.(ws, req, url, conn);
     });
   });
 
-  /**
-   * Counts a new connection and forgets it on close. A function of its own so that the close
-   * listener keeps only `conn` and `ip` alive, not the upgrade request and its headers.
-   */
-  function track(ws: WebSocket, route: string, ip: string): Connection {
-    const conn = new Connection(ws, route, ip, limits);
+  /** Counts a new connection; onClose forgets it. */
+  function track(ws: CourseSocket, route: string, ip: string, answer: WebSocketRoute['message']): Connection {
+    const conn = new Connection(ws, route, ip, limits, answer);
     connections.add(conn);
     perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
     metrics.opened(route);
     ws.on('error', ignoreError);
-    ws.on('close', (code: number) => {
-      connections.delete(conn);
-      releaseIp(ip);
-      metrics.closed(conn, conn.serverCode || code);
-      // Counts and codes only: never message contents, nor addresses.
-      log.info(
-        `close route=${conn.route} code=${conn.serverCode || code} by=${conn.serverCode ? 'server' : 'client'} ` +
-          `in=${conn.messagesIn} out=${conn.messagesOut} bytesIn=${conn.bytesIn} bytesOut=${conn.bytesOut} ` +
-          `ms=${Date.now() - conn.openedAt}`,
-      );
-      if (connections.size === 0) onEmpty?.();
-    });
+    ws.on('close', onClose);
     return conn;
+  }
+
+  /** One close listener for every socket of this server (`this` is the socket), not one closure each. */
+  function onClose(this: WebSocket, code: number): void {
+    const conn = connectionOf(this);
+    connections.delete(conn);
+    releaseIp(conn.ip);
+    metrics.closed(conn, conn.serverCode || code);
+    // Counts and codes only: never message contents, nor addresses.
+    log.info(
+      `close route=${conn.route} code=${conn.serverCode || code} by=${conn.serverCode ? 'server' : 'client'} ` +
+        `in=${conn.messagesIn} out=${conn.messagesOut} bytesIn=${conn.bytesIn} bytesOut=${conn.bytesOut} ` +
+        `ms=${Date.now() - conn.openedAt}`,
+    );
+    if (connections.size === 0) onEmpty?.();
   }
 
   const heartbeat = setInterval(() => {

@@ -8,9 +8,7 @@ import type { WebSocketRoute } from './route.ts';
 /** The echo endpoint; kept minimal because it is the one the benchmark measures. */
 export const echoRoute: WebSocketRoute = {
   protocols: ['json', 'chat'],
-  handle(ws, _req, _url, channel) {
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
-      channel.send(data, isBinary);
-    });
+  message(channel, data, isBinary) {
+    channel.send(data, isBinary);
   },
 };

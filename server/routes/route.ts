@@ -21,7 +21,12 @@ export type Refusal = { status: number; body: string };
 /** One WebSocket endpoint. */
 export interface WebSocketRoute {
   /** Called with each open connection. */
-  handle: RouteHandler;
+  handle?: RouteHandler;
+  /**
+   * Called with each message, once counted and rate-limited. A route that only answers
+   * messages uses this rather than a listener of its own: one listener per socket instead of two.
+   */
+  message?: (channel: Channel, data: Buffer, isBinary: boolean) => void;
   /** Subprotocols this route speaks; the first one the client offers that is listed here wins. */
   protocols?: readonly string[];
   /** Decides before the upgrade whether to refuse the handshake with an HTTP status. */
