@@ -81,7 +81,13 @@ export class Connection implements Channel, TokenBucket {
       this.close(CLOSE.POLICY_VIOLATION, 'Trop de messages par seconde');
       return;
     }
-    if (this.answer !== undefined) this.answer(this, data, isBinary);
+    if (this.answer === undefined) return;
+    answering = this;
+    try {
+      this.answer(this, data, isBinary);
+    } finally {
+      answering = undefined;
+    }
   }
 
   /** Sends unless the peer lags more than maxBuffered bytes, in which case it is closed with 1008. */
@@ -98,7 +104,8 @@ export class Connection implements Channel, TokenBucket {
     }
     this.messagesOut++;
     this.bytesOut += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-    this.lastActive = Date.now();
+    // An answer sent while its message is dispatched needs no second reading of the clock.
+    if (answering !== this) this.lastActive = Date.now();
     ws.send(data, binary ? BINARY : TEXT);
     return true;
   }
@@ -119,6 +126,9 @@ export class Connection implements Channel, TokenBucket {
 
 /** How long a peer closed for not reading gets to read its backlog before being cut. */
 export const BACKLOG_CUT_DELAY_MS = 1000;
+
+/** The connection whose message `answer` is handling right now (received set lastActive already). */
+let answering: Connection | undefined;
 
 /** The Connection of a socket that the server accepted (listeners receive it as `this`). */
 export function connectionOf(ws: WebSocket): Connection {
