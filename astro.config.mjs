@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { remarkPlayground } from './src/lib/remark-playground.ts';
 import { monacoCssAtRuntime } from './src/lib/vite-monaco-css.ts';
+import { precompress } from './src/integrations/precompress.ts';
 
 export default defineConfig({
   // The server (server/main.ts) serves dist/; no adapter, the whole course is static.
@@ -32,5 +33,7 @@ export default defineConfig({
         { label: 'Comparer et sécuriser', items: [{ autogenerate: { directory: 'comparer' } }] },
       ],
     }),
+    // Last: it compresses what every integration before it wrote, Pagefind's files included.
+    precompress(),
   ],
 });

@@ -59,6 +59,9 @@ export function createStaticHandler(dir: string): HttpHandler {
         // runs must serve the new assets, and a vanished file must be a 404, not a crash.
         dev: true,
         etag: true,
+        // The build writes .br and .gz copies (src/integrations/precompress.ts): send those as they are.
+        brotli: true,
+        gzip: true,
         setHeaders: setStaticHeaders,
         onNoMatch: notFound,
       })
@@ -66,7 +69,8 @@ export function createStaticHandler(dir: string): HttpHandler {
   const compress = compression();
   return (req, res) => {
     for (const name in COMMON_HEADERS) res.setHeader(name, COMMON_HEADERS[name]);
-    // compression's types speak Express; a bare Node request/response pair is all it needs.
+    // For what the build did not precompress (API answers, small files); it leaves responses that
+    // already carry a Content-Encoding alone. Its types speak Express; a bare Node pair suffices.
     compress(req as never, res as never, () => serve(req, res));
   };
 }
