@@ -5,8 +5,8 @@ import { findSyntaxError } from '../../lib/syntax.ts';
 type MonacoModule = typeof import('./monaco.ts');
 let loading: Promise<MonacoModule> | undefined;
 
-/** Starts downloading Monaco (once per page). */
-export function loadMonaco(): Promise<MonacoModule> {
+/** Loads Monaco (once per page). */
+function loadMonaco(): Promise<MonacoModule> {
   loading ??= import('./monaco.ts');
   return loading;
 }
