@@ -59,6 +59,22 @@ test('a runtime error points to the learner line', async ({ page }) => {
   await expect(playground.locator('.ws-editor .squiggly-error')).toHaveCount(1);
 });
 
+test('a promise rejected without catch is shown with its line, before the end of the run', async ({ page }) => {
+  const playground = await openPlayground(page);
+  await setCode(playground, 'console.log("avant");\nasync function lire() {\n  throw new TypeError("réponse illisible");\n}\nlire();');
+  await runAndWait(playground);
+  await expect(playground.locator('.ws-console .ws-error')).toHaveText(/TypeError \(promesse rejetée sans catch\) ligne 3\s: réponse illisible/);
+  await expect(playground.locator('.ws-console .ws-system')).toHaveText(/Terminé/);
+});
+
+test('self.close() ends the run with an explanation, not as an infinite loop', async ({ page }) => {
+  const playground = await openPlayground(page);
+  await setCode(playground, `const socket = new WebSocket("${await wsBase(page)}/echo");\nsocket.onopen = () => self.close();`);
+  await runAndWait(playground);
+  await expect(playground.locator('.ws-console .ws-warn')).toHaveText(/self\.close\(\) arrête le worker/);
+  await expect(playground.locator('.ws-console .ws-system')).toHaveText(/Terminé/);
+});
+
 test('output that arrives after the snippet returns is shown', async ({ page }) => {
   const playground = await openPlayground(page);
   const base = await wsBase(page);

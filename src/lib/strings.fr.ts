@@ -43,7 +43,7 @@ export const ui = {
   serverCurrent: (server: string) => `Les exemples utilisent ${server}.`,
   running: 'Exécution en cours…',
   loadingEditor: "Chargement de l'éditeur…",
-  loadFailed: 'Impossible de charger l’exécution depuis le serveur du cours. Vérifiez la connexion, puis cliquez de nouveau sur « Exécuter ».',
+  loadFailed: 'Impossible de charger l’exécution depuis le serveur du cours. Vérifiez la connexion, puis cliquez de nouveau sur « Exécuter ».',
   savedOlder:
     'Vous modifiez une version enregistrée de cet exemple ; le cours l’a mis à jour depuis. « Réinitialiser » charge la nouvelle version.',
   restored: 'Vos modifications ont été restaurées.',

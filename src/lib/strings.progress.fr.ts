@@ -11,5 +11,5 @@ export const progressText = {
     return { visible: read || passed > 0 ? visible : '', spoken };
   },
   summary: (read: number, lessons: number, passed: number, exercises: number) =>
-    `Progression : ${read} leçon${read > 1 ? 's' : ''} lue${read > 1 ? 's' : ''} sur ${lessons}, ${passed} exercice${passed > 1 ? 's' : ''} réussi${passed > 1 ? 's' : ''} sur ${exercises}.`,
+    `Progression : ${read} leçon${read > 1 ? 's' : ''} lue${read > 1 ? 's' : ''} sur ${lessons}, ${passed} exercice${passed > 1 ? 's' : ''} réussi${passed > 1 ? 's' : ''} sur ${exercises}.`,
 };

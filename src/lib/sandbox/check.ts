@@ -20,7 +20,7 @@ export function evaluateCheck(body: string, record: RunRecord): Promise<Verdict>
   try {
     result = (function (run) {\n${body}\n})(event.data);
   } catch (error) {
-    postMessage({ ok: false, message: "La vérification a échoué : " + error });
+    postMessage({ ok: false, message: "La vérification a échoué : " + error });
     return;
   }
   postMessage(result == null || result === true ? { ok: true, message: "" } : { ok: false, message: String(result) });
@@ -38,7 +38,7 @@ export function evaluateCheck(body: string, record: RunRecord): Promise<Verdict>
     worker.onmessage = (event: MessageEvent<Verdict>) => finish(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
-      finish({ ok: false, message: `La vérification ne se compile pas : ${event.message}` });
+      finish({ ok: false, message: `La vérification ne se compile pas : ${event.message}` });
     };
     worker.postMessage(JSON.parse(JSON.stringify(record)));
   });

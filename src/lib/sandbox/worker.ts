@@ -23,6 +23,8 @@ const nativeSetTimeout = (scope.setTimeout as Timer).bind(scope);
 const nativeSetInterval = (scope.setInterval as Timer).bind(scope);
 const nativeClearTimeout = (scope.clearTimeout as Clear).bind(scope);
 const nativeClearInterval = (scope.clearInterval as Clear).bind(scope);
+/** How long nothing must be pending before a run is over (see the activity's scheduler below). */
+const IDLE_CONFIRM_MS = 15;
 /** When the current run began: a spare worker may have waited idle before it (see host.ts). */
 let start = performance.now();
 
@@ -88,18 +90,22 @@ const activity = createActivity(() => {
   // The learner must learn how much was dropped before the run's end line.
   flushDropped();
   send({ kind: 'idle' });
-}, (fn) => nativeSetTimeout(fn, 0));
+  // Not a zero delay: a promise rejected without catch is reported by an `unhandledrejection`
+  // event in a task of its own, which must reach the console before the run's end line.
+}, (fn) => nativeSetTimeout(fn, IDLE_CONFIRM_MS));
 
 // « Pas à pas »: socket events wait here until the learner clicks « Suivant ».
 let stepping = false;
 const held: Array<() => void> = [];
 
-function reportError(error: unknown, fallbackLine?: number, fallbackColumn?: number) {
+function reportError(error: unknown, fallbackLine?: number, fallbackColumn?: number, rejected = false) {
   const err = error instanceof Error || error instanceof DOMException ? error : null;
   const where = err?.stack ? lineOf(err.stack) : undefined;
+  const name = err?.name ?? 'Error';
   emit({
     type: 'exception',
-    name: err?.name ?? 'Error',
+    // As the browser's console says « Uncaught (in promise) »: the learner must see why no catch ran.
+    name: rejected ? `${name} (promesse rejetée sans catch)` : name,
     message: err ? err.message : formatArgs([error]),
     line: where?.line ?? fallbackLine,
     column: where?.column ?? fallbackColumn,
@@ -113,8 +119,17 @@ scope.addEventListener('error', (event: ErrorEvent) => {
 });
 scope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
   event.preventDefault();
-  reportError(event.reason);
+  reportError(event.reason, undefined, undefined, true);
 });
+
+// self.close() would end the worker silently, and the watchdog would then blame an infinite loop.
+scope.close = () => {
+  emit({ type: 'console', level: 'warn', text: 'self.close() arrête le worker : l’exécution s’arrête ici.' });
+  finished = true;
+  held.length = 0;
+  traced.closeAll();
+  send({ kind: 'idle' });
+};
 
 for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
   console[level] = (...args: unknown[]) => emit({ type: 'console', level, text: formatArgs(args) });
