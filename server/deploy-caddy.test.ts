@@ -6,8 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, nextMessage, startServer } from './test/helpers.ts';
-import { freePort, waitForPort } from './test/processes.ts';
-import { request, tcp, upgradeRequest } from './test/raw.ts';
+import { freePort, upgradeFrom, waitForPort } from './test/processes.ts';
 
 const CADDY = '/usr/bin/caddy';
 const skip = !existsSync(CADDY);
@@ -35,12 +34,6 @@ async function startCaddy(upstreamPort: number): Promise<number> {
   after(() => child.kill('SIGKILL'));
   await waitForPort(port, () => `caddy did not start:\n${output}`);
   return port;
-}
-
-/** Upgrades through Caddy from a chosen loopback address; resolves with the HTTP status. */
-async function upgradeFrom(port: number, localAddress: string, extra = ''): Promise<number> {
-  const socket = await tcp(port, localAddress);
-  return (await request(socket, upgradeRequest('/echo', extra).replace('Host: 127.0.0.1', `Host: 127.0.0.1:${port}`))).status;
 }
 
 test('the documented Caddyfile carries WebSockets, with the page Origin accepted, and hides /metrics', { skip }, async () => {

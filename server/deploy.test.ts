@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from './config.ts';
 import { connect, nextMessage, startServer } from './test/helpers.ts';
-import { freePort, waitForPort } from './test/processes.ts';
-import { request, tcp, upgradeRequest } from './test/raw.ts';
+import { freePort, upgradeFrom, waitForPort } from './test/processes.ts';
 
 const NGINX = '/usr/sbin/nginx';
 const deployFile = (name: string): string => readFileSync(new URL(`./deploy/${name}`, import.meta.url), 'utf8');
@@ -29,12 +28,6 @@ async function startNginx(upstreamPort: number): Promise<number> {
   after(() => child.kill('SIGKILL'));
   await waitForPort(port, () => `nginx did not start: ${existsSync(join(prefix, 'error.log')) ? readFileSync(join(prefix, 'error.log'), 'utf8') : ''}`);
   return port;
-}
-
-/** Upgrades through nginx from a chosen loopback address; resolves with the HTTP status. */
-async function upgradeFrom(port: number, localAddress: string, extra = ''): Promise<number> {
-  const socket = await tcp(port, localAddress);
-  return (await request(socket, upgradeRequest('/echo', extra).replace('Host: 127.0.0.1', `Host: 127.0.0.1:${port}`))).status;
 }
 
 test('the documented nginx config carries WebSockets, with the page Origin accepted', { skip: !existsSync(NGINX) }, async () => {

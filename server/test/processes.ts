@@ -1,5 +1,6 @@
 /** Helpers for tests that run a real program next to the server (nginx, Caddy). */
 import { createServer as createTcpServer, connect as tcpConnect, type AddressInfo } from 'node:net';
+import { request, tcp, upgradeRequest } from './raw.ts';
 
 /** A loopback port nobody listens on right now. */
 export async function freePort(): Promise<number> {
@@ -20,4 +21,10 @@ export async function waitForPort(port: number, diagnose: () => string): Promise
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(diagnose());
+}
+
+/** Upgrades to /echo through a proxy on `port`, from a chosen loopback address; resolves with the HTTP status. */
+export async function upgradeFrom(port: number, localAddress: string, extra = ''): Promise<number> {
+  const socket = await tcp(port, localAddress);
+  return (await request(socket, upgradeRequest('/echo', extra).replace('Host: 127.0.0.1', `Host: 127.0.0.1:${port}`))).status;
 }
