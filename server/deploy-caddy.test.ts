@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, nextMessage, startServer } from './test/helpers.ts';
-import { freePort, upgradeFrom, waitForPort } from './test/processes.ts';
+import { startServer } from './test/helpers.ts';
+import { assertPerClientCap, assertProxiesTheCourse, freePort, waitForPort } from './test/processes.ts';
 
 const CADDY = '/usr/bin/caddy';
 const skip = !existsSync(CADDY);
@@ -39,19 +39,11 @@ async function startCaddy(upstreamPort: number): Promise<number> {
 test('the documented Caddyfile carries WebSockets, with the page Origin accepted, and hides /metrics', { skip }, async () => {
   const server = await startServer({ trustProxy: true });
   const port = await startCaddy(server.port);
-  const client = await connect(`ws://127.0.0.1:${port}/echo`, undefined, { origin: `http://127.0.0.1:${port}` });
-  client.send('via Caddy');
-  assert.equal((await nextMessage(client)).data.toString(), 'via Caddy');
-  const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
-  assert.equal(metrics.status, 403);
-  await metrics.text();
+  await assertProxiesTheCourse(port, 'Caddy');
 });
 
 test('behind Caddy with trust-proxy, each client counts under its own address, forged headers ignored', { skip }, async () => {
   const server = await startServer({ trustProxy: true, maxConnectionsPerIp: 1 });
   const port = await startCaddy(server.port);
-  assert.equal(await upgradeFrom(port, '127.0.0.2', 'X-Forwarded-For: 10.0.0.1\r\n'), 101);
-  assert.equal(await upgradeFrom(port, '127.0.0.3'), 101);
-  // Forging another address does not escape the per-IP cap: only what Caddy saw counts.
-  assert.equal(await upgradeFrom(port, '127.0.0.2', 'X-Forwarded-For: 10.0.0.2\r\n'), 429);
+  await assertPerClientCap(port);
 });

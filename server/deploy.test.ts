@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from './config.ts';
-import { connect, nextMessage, startServer } from './test/helpers.ts';
-import { freePort, upgradeFrom, waitForPort } from './test/processes.ts';
+import { startServer } from './test/helpers.ts';
+import { assertPerClientCap, assertProxiesTheCourse, freePort, upgradeFrom, waitForPort } from './test/processes.ts';
 
 const NGINX = '/usr/sbin/nginx';
 const deployFile = (name: string): string => readFileSync(new URL(`./deploy/${name}`, import.meta.url), 'utf8');
@@ -33,21 +33,13 @@ async function startNginx(upstreamPort: number): Promise<number> {
 test('the documented nginx config carries WebSockets, with the page Origin accepted', { skip: !existsSync(NGINX) }, async () => {
   const server = await startServer({ trustProxy: true });
   const port = await startNginx(server.port);
-  const client = await connect(`ws://127.0.0.1:${port}/echo`, undefined, { origin: `http://127.0.0.1:${port}` });
-  client.send('via nginx');
-  assert.equal((await nextMessage(client)).data.toString(), 'via nginx');
-  const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
-  assert.equal(metrics.status, 403);
-  await metrics.text();
+  await assertProxiesTheCourse(port, 'nginx');
 });
 
 test('behind nginx with trust-proxy, each client counts under its own address, forged headers ignored', { skip: !existsSync(NGINX) }, async () => {
   const server = await startServer({ trustProxy: true, maxConnectionsPerIp: 1 });
   const port = await startNginx(server.port);
-  assert.equal(await upgradeFrom(port, '127.0.0.2', 'X-Forwarded-For: 10.0.0.1\r\n'), 101);
-  assert.equal(await upgradeFrom(port, '127.0.0.3'), 101);
-  // Forging another address does not escape the per-IP cap: only nginx's own entry counts.
-  assert.equal(await upgradeFrom(port, '127.0.0.2', 'X-Forwarded-For: 10.0.0.2\r\n'), 429);
+  await assertPerClientCap(port);
 });
 
 test('behind nginx without trust-proxy, X-Forwarded-For is ignored (all clients are the proxy)', { skip: !existsSync(NGINX) }, async () => {

@@ -1,5 +1,7 @@
 /** Helpers for tests that run a real program next to the server (nginx, Caddy). */
 import { createServer as createTcpServer, connect as tcpConnect, type AddressInfo } from 'node:net';
+import assert from 'node:assert/strict';
+import { connect, nextMessage } from './helpers.ts';
 import { request, tcp, upgradeRequest } from './raw.ts';
 
 /** A loopback port nobody listens on right now. */
@@ -27,4 +29,22 @@ export async function waitForPort(port: number, diagnose: () => string): Promise
 export async function upgradeFrom(port: number, localAddress: string, extra = ''): Promise<number> {
   const socket = await tcp(port, localAddress);
   return (await request(socket, upgradeRequest('/echo', extra).replace('Host: 127.0.0.1', `Host: 127.0.0.1:${port}`))).status;
+}
+
+/** Through the proxy on `port`: the page's own Origin is accepted, messages echo, /metrics is hidden. */
+export async function assertProxiesTheCourse(port: number, label: string): Promise<void> {
+  const client = await connect(`ws://127.0.0.1:${port}/echo`, undefined, { origin: `http://127.0.0.1:${port}` });
+  client.send(`via ${label}`);
+  assert.equal((await nextMessage(client)).data.toString(), `via ${label}`);
+  const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+  assert.equal(metrics.status, 403);
+  await metrics.text();
+}
+
+/** With a per-IP cap of 1 behind the proxy on `port`: each client counts alone, forged headers do not help. */
+export async function assertPerClientCap(port: number): Promise<void> {
+  assert.equal(await upgradeFrom(port, '127.0.0.2', 'X-Forwarded-For: 10.0.0.1\r\n'), 101);
+  assert.equal(await upgradeFrom(port, '127.0.0.3'), 101);
+  // Forging another address does not escape the per-IP cap: only what the proxy saw counts.
+  assert.equal(await upgradeFrom(port, '127.0.0.2', 'X-Forwarded-For: 10.0.0.2\r\n'), 429);
 }
