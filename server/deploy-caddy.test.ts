@@ -37,7 +37,7 @@ async function startCaddy(upstreamPort: number): Promise<number> {
 }
 
 test('the documented Caddyfile carries WebSockets, with the page Origin accepted, and hides /metrics', { skip }, async () => {
-  const server = await startServer({ trustProxy: true });
+  const server = await startServer({ trustProxy: true, updatesInterval: 100 });
   const port = await startCaddy(server.port);
   await assertProxiesTheCourse(port, 'Caddy');
 });

@@ -31,7 +31,7 @@ async function startNginx(upstreamPort: number): Promise<number> {
 }
 
 test('the documented nginx config carries WebSockets, with the page Origin accepted', { skip: !existsSync(NGINX) }, async () => {
-  const server = await startServer({ trustProxy: true });
+  const server = await startServer({ trustProxy: true, updatesInterval: 100 });
   const port = await startNginx(server.port);
   await assertProxiesTheCourse(port, 'nginx');
 });

@@ -31,11 +31,35 @@ export async function upgradeFrom(port: number, localAddress: string, extra = ''
   return (await request(socket, upgradeRequest('/echo', extra).replace('Host: 127.0.0.1', `Host: 127.0.0.1:${port}`))).status;
 }
 
-/** Through the proxy on `port`: the page's own Origin is accepted, messages echo, /metrics is hidden. */
+/** Reads the event stream at `url` until `count` events have arrived (a buffering proxy never gets there). */
+async function readEvents(url: string, count: number): Promise<string[]> {
+  const response = await fetch(url, { headers: { Accept: 'text/event-stream' } });
+  assert.equal(response.status, 200);
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  try {
+    while ((text.match(/^data:/gm) ?? []).length < count) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+  } finally {
+    await reader.cancel();
+  }
+  return text.match(/^data:.*$/gm) ?? [];
+}
+
+/**
+ * Through the proxy on `port`: the page's own Origin is accepted, messages echo, the event
+ * stream flows as it is written (the server must run with a short updatesInterval), and
+ * /metrics is hidden.
+ */
 export async function assertProxiesTheCourse(port: number, label: string): Promise<void> {
   const client = await connect(`ws://127.0.0.1:${port}/echo`, undefined, { origin: `http://127.0.0.1:${port}` });
   client.send(`via ${label}`);
   assert.equal((await nextMessage(client)).data.toString(), `via ${label}`);
+  // Two small events are far below any proxy buffer: they only arrive if the proxy streams.
+  assert.equal((await readEvents(`http://127.0.0.1:${port}/api/updates/stream`, 2)).length, 2);
   const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
   assert.equal(metrics.status, 403);
   await metrics.text();
