@@ -7,6 +7,7 @@ import { echoRoute } from './echo.ts';
 import { handshakeRoute } from './handshake.ts';
 import { pushRoute } from './push.ts';
 import { rejectRoute } from './reject.ts';
+import { silentRoute } from './silent.ts';
 import type { WebSocketRoute } from './route.ts';
 import { createUpdatesRoute } from './updates.ts';
 
@@ -18,6 +19,7 @@ export function createRoutes(feed: UpdatesFeed): Map<string, WebSocketRoute> {
     ['/close', closeRoute],
     ['/reject', rejectRoute],
     ['/drop', dropRoute],
+    ['/silent', silentRoute],
     ['/handshake', handshakeRoute],
     ['/chat', createChatRoute()],
     ['/updates', createUpdatesRoute(feed)],
