@@ -10,7 +10,7 @@ const MAIN = new URL('./main.ts', import.meta.url).pathname;
 test('a bad value exits with code 2 and names the setting', () => {
   const run = spawnSync(process.execPath, [MAIN, '--max-payload', 'abc'], { encoding: 'utf8' });
   assert.equal(run.status, 2);
-  assert.equal(run.stderr.trim(), 'Réglage invalide : MAX_PAYLOAD (--max-payload) doit être un entier entre 1 et 104857600 ; reçu « abc ».');
+  assert.equal(run.stderr.trim(), 'Réglage invalide : MAX_PAYLOAD (--max-payload) doit être un entier entre 1 et 104857600 ; reçu « abc ».');
 });
 
 test('a bad environment variable exits with code 2 too', () => {

@@ -17,7 +17,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
   try {
     ({ values } = parseArgs({ args: [...argv], options: flags, strict: true, allowPositionals: false, allowNegative: true }));
   } catch (error) {
-    return { kind: 'error', message: `Option inconnue ou mal formée : ${(error as Error).message}\nVoir --help.` };
+    return { kind: 'error', message: `Option inconnue ou mal formée : ${(error as Error).message}\nVoir --help.` };
   }
   if (values.help) return { kind: 'help', text: helpText() };
 
@@ -28,20 +28,20 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     if (raw === undefined) continue;
     const parsed = s.schema.safeParse(raw);
     if (!parsed.success) {
-      return { kind: 'error', message: `Réglage invalide : ${s.env} (--${s.flag}) doit être ${s.rule} ; reçu « ${raw} ».` };
+      return { kind: 'error', message: `Réglage invalide : ${s.env} (--${s.flag}) doit être ${s.rule} ; reçu « ${raw} ».` };
     }
     options[s.key] = parsed.data;
   }
   const result = options as unknown as ServerOptions;
   if ((result.tlsCert === '') !== (result.tlsKey === '')) {
-    return { kind: 'error', message: 'Réglage invalide : TLS_CERT (--tls-cert) et TLS_KEY (--tls-key) vont ensemble ; donnez les deux ou aucun.' };
+    return { kind: 'error', message: 'Réglage invalide : TLS_CERT (--tls-cert) et TLS_KEY (--tls-key) vont ensemble ; donnez les deux ou aucun.' };
   }
   return { kind: 'options', options: result };
 }
 
 /** The --help text, generated from the settings table. */
 export function helpText(): string {
-  const lines = ['Usage : node server/main.ts [options]', '', 'Chaque option a sa variable d’environnement ; l’option l’emporte.', ''];
+  const lines = ['Usage : node server/main.ts [options]', '', 'Chaque option a sa variable d’environnement ; l’option l’emporte.', ''];
   for (const s of SETTINGS) {
     lines.push(`  --${s.flag}${typeof s.default === 'boolean' ? '' : ' <valeur>'}   (${s.env}, défaut : ${formatDefault(s.default)})`);
     lines.push(`      ${s.description}`);

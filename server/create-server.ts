@@ -138,7 +138,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     rateBurst: options.rateBurst,
     refuse(req) {
       if (closing) return "Le serveur s'arrête.";
-      if (!isOriginAllowed(req, options.allowedOrigins, options.trustProxy)) return `Origine refusée : ${req.headers.origin}.`;
+      if (!isOriginAllowed(req, options.allowedOrigins, options.trustProxy)) return `Origine refusée : ${req.headers.origin}.`;
       if (connections.size + socketIoSessions >= options.maxConnections) return 'Trop de connexions sur ce serveur.';
       if ((perIp.get(clientAddress(req, options.trustProxy)) ?? 0) >= options.maxConnectionsPerIp) return 'Trop de connexions depuis votre adresse.';
       return undefined;
@@ -171,7 +171,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     const route = routes.get(url.pathname);
     if (!route) return refuse(socket, 404, `Aucun point d’accès WebSocket à ${url.pathname}.`);
     if (!isOriginAllowed(req, options.allowedOrigins, options.trustProxy)) {
-      return refuse(socket, 403, `Origine refusée : ${req.headers.origin}. Voir --allowed-origins.`);
+      return refuse(socket, 403, `Origine refusée : ${req.headers.origin}. Voir --allowed-origins.`);
     }
     const ip = clientAddress(req, options.trustProxy);
     if (connections.size + socketIoSessions >= options.maxConnections) {

@@ -25,7 +25,7 @@ let stopping = false;
 const stop = (signal: string): void => {
   if (stopping) process.exit(0); // A second Ctrl+C means "now".
   stopping = true;
-  if (options.logLevel !== 'silent' && options.logLevel !== 'error') console.log(`${signal} reçu : arrêt en cours…`);
+  if (options.logLevel !== 'silent' && options.logLevel !== 'error') console.log(`${signal} reçu : arrêt en cours…`);
   // Bounded even if something hangs: the grace period plus a margin.
   setTimeout(() => process.exit(0), options.shutdownGrace + 2000).unref();
   server.close().then(() => process.exit(0));

@@ -82,25 +82,25 @@ function define<K extends keyof ServerOptions>(setting: Setting<K>): Setting {
 
 /** Every setting, in the order --help and the README show them. */
 export const SETTINGS: readonly Setting[] = [
-  define({ key: 'port', env: 'PORT', flag: 'port', default: 8080, ...int(0, 65535), description: 'Port TCP d’écoute (0 : un port libre au hasard).' }),
-  define({ key: 'host', env: 'HOST', flag: 'host', default: 'localhost', rule: 'un nom d’hôte ou une adresse IP', schema: z.string().trim().regex(/^[\w.:-]+$/), description: 'Interface d’écoute : localhost derrière un proxy, 0.0.0.0 pour être joignable directement.' }),
+  define({ key: 'port', env: 'PORT', flag: 'port', default: 8080, ...int(0, 65535), description: 'Port TCP d’écoute (0 : un port libre au hasard).' }),
+  define({ key: 'host', env: 'HOST', flag: 'host', default: 'localhost', rule: 'un nom d’hôte ou une adresse IP', schema: z.string().trim().regex(/^[\w.:-]+$/), description: 'Interface d’écoute : localhost derrière un proxy, 0.0.0.0 pour être joignable directement.' }),
   define({ key: 'staticDir', env: 'STATIC_DIR', flag: 'static-dir', default: 'dist', rule: 'un chemin de dossier', schema: z.string().trim().min(1), description: 'Dossier du site construit (npm run build).' }),
-  define({ key: 'allowedOrigins', env: 'ALLOWED_ORIGINS', flag: 'allowed-origins', default: [], ...origins, description: 'Origines de pages autorisées en plus du site lui-même et de l’origine null du bac à sable ; * : toutes.' }),
-  define({ key: 'maxPayload', env: 'MAX_PAYLOAD', flag: 'max-payload', default: MiB, ...int(1, 100 * MiB), description: 'Taille maximale d’un message reçu, en octets (au-delà : fermeture 1009).' }),
-  define({ key: 'maxBuffered', env: 'MAX_BUFFERED', flag: 'max-buffered', default: 4 * MiB, ...int(1024, 1024 * MiB), description: 'Octets en attente d’envoi tolérés pour un client qui ne lit pas (au-delà : fermeture 1008).' }),
-  define({ key: 'maxConnections', env: 'MAX_CONNECTIONS', flag: 'max-connections', default: 10000, ...int(1, 1000000), description: 'WebSockets ouvertes au total (au-delà : HTTP 503).' }),
-  define({ key: 'maxConnectionsPerIp', env: 'MAX_CONNECTIONS_PER_IP', flag: 'max-connections-per-ip', default: 50, ...int(1, 1000000), description: 'WebSockets ouvertes par adresse IP (au-delà : HTTP 429).' }),
-  define({ key: 'rateLimit', env: 'RATE_LIMIT', flag: 'rate-limit', default: 50, ...int(0, 1000000), description: 'Messages par seconde tolérés par connexion, en régime continu (au-delà : fermeture 1008) ; 0 : pas de limite.' }),
+  define({ key: 'allowedOrigins', env: 'ALLOWED_ORIGINS', flag: 'allowed-origins', default: [], ...origins, description: 'Origines de pages autorisées en plus du site lui-même et de l’origine null du bac à sable ; * : toutes.' }),
+  define({ key: 'maxPayload', env: 'MAX_PAYLOAD', flag: 'max-payload', default: MiB, ...int(1, 100 * MiB), description: 'Taille maximale d’un message reçu, en octets (au-delà : fermeture 1009).' }),
+  define({ key: 'maxBuffered', env: 'MAX_BUFFERED', flag: 'max-buffered', default: 4 * MiB, ...int(1024, 1024 * MiB), description: 'Octets en attente d’envoi tolérés pour un client qui ne lit pas (au-delà : fermeture 1008).' }),
+  define({ key: 'maxConnections', env: 'MAX_CONNECTIONS', flag: 'max-connections', default: 10000, ...int(1, 1000000), description: 'WebSockets ouvertes au total (au-delà : HTTP 503).' }),
+  define({ key: 'maxConnectionsPerIp', env: 'MAX_CONNECTIONS_PER_IP', flag: 'max-connections-per-ip', default: 50, ...int(1, 1000000), description: 'WebSockets ouvertes par adresse IP (au-delà : HTTP 429).' }),
+  define({ key: 'rateLimit', env: 'RATE_LIMIT', flag: 'rate-limit', default: 50, ...int(0, 1000000), description: 'Messages par seconde tolérés par connexion, en régime continu (au-delà : fermeture 1008) ; 0 : pas de limite.' }),
   define({ key: 'rateBurst', env: 'RATE_BURST', flag: 'rate-burst', default: 100, ...int(1, 1000000), description: 'Rafale de messages tolérée au-dessus du débit continu.' }),
-  define({ key: 'idleTimeout', env: 'IDLE_TIMEOUT', flag: 'idle-timeout', default: 600000, ...int(0, 86400000), description: 'Millisecondes sans aucun message avant fermeture 1001 ; 0 : jamais.' }),
-  define({ key: 'heartbeatInterval', env: 'HEARTBEAT_INTERVAL', flag: 'heartbeat-interval', default: 30000, ...int(100, 3600000), description: 'Millisecondes entre deux ping ; un client muet pendant tout un intervalle est coupé.' }),
+  define({ key: 'idleTimeout', env: 'IDLE_TIMEOUT', flag: 'idle-timeout', default: 600000, ...int(0, 86400000), description: 'Millisecondes sans aucun message avant fermeture 1001 ; 0 : jamais.' }),
+  define({ key: 'heartbeatInterval', env: 'HEARTBEAT_INTERVAL', flag: 'heartbeat-interval', default: 30000, ...int(100, 3600000), description: 'Millisecondes entre deux ping ; un client muet pendant tout un intervalle est coupé.' }),
   define({ key: 'handshakeTimeout', env: 'HANDSHAKE_TIMEOUT', flag: 'handshake-timeout', default: 10000, ...int(100, 600000), description: 'Millisecondes accordées à un client pour envoyer sa requête d’ouverture complète.' }),
   define({ key: 'shutdownGrace', env: 'SHUTDOWN_GRACE', flag: 'shutdown-grace', default: 5000, ...int(0, 600000), description: 'Millisecondes laissées aux clients pour fermer à l’arrêt, avant coupure.' }),
   define({ key: 'trustProxy', env: 'TRUST_PROXY', flag: 'trust-proxy', default: false, ...bool, description: 'Croire X-Forwarded-For et X-Forwarded-Host (seulement derrière votre propre proxy).' }),
-  define({ key: 'tlsCert', env: 'TLS_CERT', flag: 'tls-cert', default: '', ...readableFile, description: 'Certificat PEM : sert https:// et wss:// sans proxy (avec TLS_KEY).' }),
+  define({ key: 'tlsCert', env: 'TLS_CERT', flag: 'tls-cert', default: '', ...readableFile, description: 'Certificat PEM : sert https:// et wss:// sans proxy (avec TLS_KEY).' }),
   define({ key: 'tlsKey', env: 'TLS_KEY', flag: 'tls-key', default: '', ...readableFile, description: 'Clé privée PEM du certificat (avec TLS_CERT).' }),
   define({ key: 'updatesInterval', env: 'UPDATES_INTERVAL', flag: 'updates-interval', default: 1000, ...int(50, 60000), description: 'Millisecondes entre deux mises à jour du labo polling / SSE / WebSocket.' }),
-  define({ key: 'logLevel', env: 'LOG_LEVEL', flag: 'log-level', default: 'info', rule: 'silent, error, info ou debug', schema: z.enum(['silent', 'error', 'info', 'debug']), description: 'Verbosité : debug ajoute une ligne par fermeture de connexion (jamais le contenu).' }),
+  define({ key: 'logLevel', env: 'LOG_LEVEL', flag: 'log-level', default: 'info', rule: 'silent, error, info ou debug', schema: z.enum(['silent', 'error', 'info', 'debug']), description: 'Verbosité : debug ajoute une ligne par fermeture de connexion (jamais le contenu).' }),
 ];
 
 /** The defaults of every setting, as createServer options. */

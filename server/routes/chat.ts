@@ -22,7 +22,7 @@ export function createChatRoute(): WebSocketRoute {
   return {
     refuse(_req, url) {
       const name = url.searchParams.get('room') ?? 'general';
-      if (name.length > MAX_ROOM_NAME) return { status: 400, body: `Nom de salon trop long : ${MAX_ROOM_NAME} caractères au plus.` };
+      if (name.length > MAX_ROOM_NAME) return { status: 400, body: `Nom de salon trop long : ${MAX_ROOM_NAME} caractères au plus.` };
       return undefined;
     },
     handle(ws, _req, url, channel) {

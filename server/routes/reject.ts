@@ -11,7 +11,7 @@ export const rejectRoute: WebSocketRoute = {
   refuse(_req, url) {
     const status = strictInt(url, 'status', 403);
     if (!(status >= 400 && status <= 599)) {
-      return { status: 400, body: 'Paramètre status invalide : un entier entre 400 et 599 est attendu.' };
+      return { status: 400, body: 'Paramètre status invalide : un entier entre 400 et 599 est attendu.' };
     }
     return { status, body: `Connexion refusée volontairement (démonstration, statut ${status}).` };
   },
