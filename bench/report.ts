@@ -78,6 +78,7 @@ function serverSection(servers: ServerResult[]): string {
   });
   return [
     '## 1. Echo server',
+    ...(servers[0].load[0]?.rounds > 1 ? [`Each load figure is the median of ${servers[0].load[0].rounds} interleaved rounds.`] : []),
     `bufferutil loaded: ${servers.filter((s) => s.bufferutilLoaded !== null).map((s) => `${s.label} ${s.bufferutilLoaded ? 'yes' : 'NO'}`).join(', ')}`,
     '',
     table(headers, rows),

@@ -5,6 +5,8 @@
  *   --quick          a short smoke run (about 2 minutes)
  *   --only <what>    server, page or project (repeatable)
  *   --with-test      time the whole `npm test` (e2e included) instead of `npm run test:unit`
+ *   --rounds <n>     run each echo-server load cell n times (interleaved) and keep medians;
+ *                    worth it on a shared machine, where one run's ratios swing widely
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -26,12 +28,18 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string', multiple: true },
     'with-test': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '1' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('Usage: npm run bench -- [--quick] [--only server|page|project]… [--with-test]');
+  console.log('Usage: npm run bench -- [--quick] [--only server|page|project]… [--with-test] [--rounds n]');
   process.exit(0);
+}
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`--rounds expects a whole number ≥ 1, not ${values.rounds}`);
+  process.exit(2);
 }
 const only = (values.only ?? [...SECTIONS]) as Section[];
 const unknown = only.filter((s) => !SECTIONS.includes(s));
@@ -59,6 +67,7 @@ const plan = {
     warmupMs: quick ? 300 : 1000,
     durationMs: quick ? 1000 : 3000,
     idleSteps: quick ? [1000] : [1000, 5000, 10000],
+    rounds,
   },
   page: { loads: quick ? 2 : 5, runs: quick ? 5 : 30 },
   lighthouse: { runs: quick ? 1 : 3, formFactors: quick ? (['mobile'] as const) : (['mobile', 'desktop'] as const) },

@@ -2,7 +2,8 @@
  * The echo-server benchmark: the same load generator, in the same run, against our server
  * (defaults, and limits raised), a bare ws server and Bun's server. Servers on core 0, the
  * generator on core 1. Cells are interleaved (each cell runs against every server in turn) so
- * that noise from the rest of the machine spreads evenly over the servers.
+ * that noise from the rest of the machine spreads evenly over the servers; with several rounds,
+ * each figure of a cell is its median over the rounds.
  */
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -38,6 +39,8 @@ export interface ServerBenchPlan {
   warmupMs: number;
   durationMs: number;
   idleSteps: number[];
+  /** Times every load cell is run against every server; figures are medians over the rounds. */
+  rounds: number;
 }
 
 /** One load cell against one server. */
@@ -52,6 +55,8 @@ export interface LoadResult {
   serverCpuMicrosPerMessage: number;
   serverCpuShare: number;
   clientCpuShare: number;
+  /** How many runs each figure is the median of. */
+  rounds: number;
 }
 
 /** One idle step against one server. */
@@ -122,6 +127,7 @@ async function loadCell(server: Running, connections: number, size: number, plan
         serverCpuMicrosPerMessage: end.messages ? (cpu * 1e6) / end.messages : NaN,
         serverCpuShare: cpu / end.seconds,
         clientCpuShare: end.clientCpuShare,
+        rounds: 1,
       };
     }
   }
@@ -155,6 +161,25 @@ async function idleRun(spec: ServerSpec, steps: number[]): Promise<IdleResult[]>
   return results;
 }
 
+const median = (values: number[]): number => {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+};
+
+/** One cell's runs folded into one: each figure is its own median; counts come from the last run. */
+function medianOfRuns(runs: LoadResult[]): LoadResult {
+  const of = (figure: (r: LoadResult) => number) => median(runs.map(figure));
+  return {
+    ...runs.at(-1)!,
+    messagesPerSecond: of((r) => r.messagesPerSecond),
+    rttMs: { p50: of((r) => r.rttMs.p50), p99: of((r) => r.rttMs.p99), max: of((r) => r.rttMs.max) },
+    serverCpuMicrosPerMessage: of((r) => r.serverCpuMicrosPerMessage),
+    serverCpuShare: of((r) => r.serverCpuShare),
+    clientCpuShare: of((r) => r.clientCpuShare),
+    rounds: runs.length,
+  };
+}
+
 const sizeLabel = (size: number) => (size >= 1024 ? `${size / 1024} KiB` : `${size} B`);
 
 /** Runs the whole server benchmark; `log` reports progress. */
@@ -165,16 +190,25 @@ export async function benchServers(plan: ServerBenchPlan, log: (line: string) =>
     running.forEach((r, i) => {
       if (r.spec.command === process.execPath) results[i].bufferutilLoaded = hasLoaded(r.child.pid!, 'bufferutil');
     });
-    for (const connections of plan.connections) {
-      for (const size of plan.sizes) {
-        for (const [i, server] of running.entries()) {
-          log(`  ${server.spec.label}: ${connections} conn, ${sizeLabel(size)}`);
-          results[i].load.push(await loadCell(server, connections, size, plan));
-          // Let the server see the closes before the next cell (per-address caps count them).
-          await new Promise((r) => setTimeout(r, 300));
+    // runs[server][cell]: every round's result of that cell.
+    const runs: LoadResult[][][] = running.map(() => []);
+    for (let round = 1; round <= plan.rounds; round++) {
+      // Every other round goes through the servers backwards, so that none always follows the same one.
+      const order = round % 2 ? [...running.entries()] : [...running.entries()].reverse();
+      let cell = 0;
+      for (const connections of plan.connections) {
+        for (const size of plan.sizes) {
+          for (const [i, server] of order) {
+            log(`  ${plan.rounds > 1 ? `round ${round}/${plan.rounds}, ` : ''}${server.spec.label}: ${connections} conn, ${sizeLabel(size)}`);
+            (runs[i][cell] ??= []).push(await loadCell(server, connections, size, plan));
+            // Let the server see the closes before the next cell (per-address caps count them).
+            await new Promise((r) => setTimeout(r, 300));
+          }
+          cell++;
         }
       }
     }
+    runs.forEach((cells, i) => (results[i].load = cells.map(medianOfRuns)));
   } finally {
     await Promise.all(running.map((r) => stop(r.child)));
   }
