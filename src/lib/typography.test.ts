@@ -109,3 +109,9 @@ test('every lesson follows French typography', () => {
     .flatMap((file) => formatProblems(path.relative(process.cwd(), file), checkTypography(readFileSync(file, 'utf8'))));
   assert.equal(problems.length, 0, `Typographie française, ${problems.length} problème(s) :\n${problems.join('\n')}`);
 });
+
+test('the README, in French too, follows the same typography', () => {
+  const readme = path.join(import.meta.dirname, '..', '..', 'README.md');
+  const problems = formatProblems('README.md', checkTypography(readFileSync(readme, 'utf8')));
+  assert.equal(problems.length, 0, `Typographie française, ${problems.length} problème(s) :\n${problems.join('\n')}`);
+});
