@@ -15,7 +15,7 @@ import { DEFAULT_OPTIONS } from './settings.ts';
 import { createMetrics } from './metrics.ts';
 import { isOriginAllowed } from './origin-policy.ts';
 import { createRoutes } from './routes/index.ts';
-import { selectProtocol, type WebSocketRoute } from './routes/route.ts';
+import { selectProtocol, type Refusal, type WebSocketRoute } from './routes/route.ts';
 import { createStaticHandler } from './static-site.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
@@ -126,10 +126,17 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
 
   /** Open Socket.IO sessions: they hold sockets too, so they count against the same caps. */
   let socketIoSessions = 0;
+  const holdIp = (ip: string): void => void perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
   const releaseIp = (ip: string): void => {
     const left = (perIp.get(ip) ?? 1) - 1;
     if (left === 0) perIp.delete(ip);
     else perIp.set(ip, left);
+  };
+  /** Why one more connection from `ip` would break a cap (WebSockets and Socket.IO count together). */
+  const overCap = (ip: string): Refusal | undefined => {
+    if (connections.size + socketIoSessions >= options.maxConnections) return { status: 503, body: 'Trop de connexions sur ce serveur.' };
+    if ((perIp.get(ip) ?? 0) >= options.maxConnectionsPerIp) return { status: 429, body: 'Trop de connexions depuis votre adresse.' };
+    return undefined;
   };
   // The « Socket.IO » lesson's endpoint; Engine.IO answers its own requests and upgrades.
   const io = attachSocketIo(server, {
@@ -139,14 +146,12 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     refuse(req) {
       if (closing) return "Le serveur s'arrête.";
       if (!isOriginAllowed(req, options.allowedOrigins, options.trustProxy)) return `Origine refusée : ${req.headers.origin}.`;
-      if (connections.size + socketIoSessions >= options.maxConnections) return 'Trop de connexions sur ce serveur.';
-      if ((perIp.get(clientAddress(req, options.trustProxy)) ?? 0) >= options.maxConnectionsPerIp) return 'Trop de connexions depuis votre adresse.';
-      return undefined;
+      return overCap(clientAddress(req, options.trustProxy))?.body;
     },
     track(req) {
       const ip = clientAddress(req, options.trustProxy);
       socketIoSessions++;
-      perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+      holdIp(ip);
       return () => {
         socketIoSessions--;
         releaseIp(ip);
@@ -174,13 +179,8 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
       return refuse(socket, 403, `Origine refusée : ${req.headers.origin}. Voir --allowed-origins.`);
     }
     const ip = clientAddress(req, options.trustProxy);
-    if (connections.size + socketIoSessions >= options.maxConnections) {
-      return refuse(socket, 503, 'Trop de connexions sur ce serveur.', { 'Retry-After': '10' });
-    }
-    const fromIp = perIp.get(ip) ?? 0;
-    if (fromIp >= options.maxConnectionsPerIp) {
-      return refuse(socket, 429, 'Trop de connexions depuis votre adresse.', { 'Retry-After': '10' });
-    }
+    const capped = overCap(ip);
+    if (capped) return refuse(socket, capped.status, capped.body, { 'Retry-After': '10' });
     const refusal = route.refuse?.(req, url);
     if (refusal) return refuse(socket, refusal.status, refusal.body);
     routeOf.set(req, route);
@@ -197,7 +197,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
   function track(ws: CourseSocket, route: string, ip: string, answer: WebSocketRoute['message']): Connection {
     const conn = new Connection(ws, route, ip, limits, answer);
     connections.add(conn);
-    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+    holdIp(ip);
     metrics.opened(route);
     ws.on('error', ignoreError);
     ws.on('close', onClose);
