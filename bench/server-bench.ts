@@ -8,7 +8,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { cpuSeconds, freePort, hasLoaded, jsonLines, rssBytes, start, stop, waitForPort } from './processes.ts';
-import type { Summary } from './stats.ts';
+import { median, type Summary } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BUN = path.join(ROOT, 'node_modules/.bin/bun');
@@ -161,14 +161,10 @@ async function idleRun(spec: ServerSpec, steps: number[]): Promise<IdleResult[]>
   return results;
 }
 
-const median = (values: number[]): number => {
-  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
-};
-
 /** One cell's runs folded into one: each figure is its own median; counts come from the last run. */
 function medianOfRuns(runs: LoadResult[]): LoadResult {
-  const of = (figure: (r: LoadResult) => number) => median(runs.map(figure));
+  // A round where nothing got through has no figure (NaN): the median is of the others.
+  const of = (figure: (r: LoadResult) => number) => median(runs.map(figure).filter((v) => !Number.isNaN(v)));
   return {
     ...runs.at(-1)!,
     messagesPerSecond: of((r) => r.messagesPerSecond),

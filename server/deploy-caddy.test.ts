@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './test/helpers.ts';
-import { assertPerClientCap, assertProxiesTheCourse, freePort, waitForPort } from './test/processes.ts';
+import { assertPerClientCap, assertProxiesTheCourse, freePort, waitForProxy } from './test/processes.ts';
 
 const CADDY = '/usr/bin/caddy';
 const skip = !existsSync(CADDY);
@@ -32,7 +32,7 @@ async function startCaddy(upstreamPort: number): Promise<number> {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   after(() => child.kill('SIGKILL'));
-  await waitForPort(port, () => `caddy did not start:\n${output}`);
+  await waitForProxy(port, () => `caddy did not start:\n${output}`);
   return port;
 }
 

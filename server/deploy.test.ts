@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from './config.ts';
 import { startServer } from './test/helpers.ts';
-import { assertPerClientCap, assertProxiesTheCourse, freePort, upgradeFrom, waitForPort } from './test/processes.ts';
+import { assertPerClientCap, assertProxiesTheCourse, freePort, upgradeFrom, waitForProxy } from './test/processes.ts';
 
 const NGINX = '/usr/sbin/nginx';
 const deployFile = (name: string): string => readFileSync(new URL(`./deploy/${name}`, import.meta.url), 'utf8');
@@ -26,7 +26,7 @@ async function startNginx(upstreamPort: number): Promise<number> {
   writeFileSync(join(prefix, 'nginx.conf'), `pid ${prefix}/nginx.pid;\nerror_log ${prefix}/error.log;\nevents {}\nhttp {\naccess_log off;\n${temp}\n${site}\n}\n`);
   const child = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], { stdio: 'ignore' });
   after(() => child.kill('SIGKILL'));
-  await waitForPort(port, () => `nginx did not start: ${existsSync(join(prefix, 'error.log')) ? readFileSync(join(prefix, 'error.log'), 'utf8') : ''}`);
+  await waitForProxy(port, () => `nginx did not start: ${existsSync(join(prefix, 'error.log')) ? readFileSync(join(prefix, 'error.log'), 'utf8') : ''}`);
   return port;
 }
 
