@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from './config.ts';
+import { loadConfig } from './settings-cli.ts';
 import { startServer } from './test/helpers.ts';
 import { assertPerClientCap, assertProxiesTheCourse, freePort, upgradeFrom, waitForProxy } from './test/processes.ts';
 

@@ -1,5 +1,5 @@
 /** Entry point: reads the configuration, starts the server, and stops it cleanly on a signal. */
-import { loadConfig } from './config.ts';
+import { loadConfig } from './settings-cli.ts';
 import { createServer } from './create-server.ts';
 
 const config = loadConfig(process.argv.slice(2), process.env);

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { request } from 'node:http';
 import WebSocket from 'ws';
 import { createServer, type CourseServer, type ListenResult } from '../create-server.ts';
-import type { ServerOptions } from '../options.ts';
+import type { ServerOptions } from '../settings.ts';
 
 /** Creates a throwaway built site (index, 404, runner, one hashed asset), removed after the file's tests. */
 export function tempSite(): string {

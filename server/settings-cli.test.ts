@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { loadConfig, markdownTable } from './config.ts';
-import { DEFAULT_OPTIONS } from './settings.ts';
+import { loadConfig, markdownTable } from './settings-cli.ts';
+import { DEFAULT_OPTIONS, settingEntries } from './settings.ts';
 
 const MAIN = new URL('./main.ts', import.meta.url).pathname;
 
@@ -46,5 +46,13 @@ test('parses origins, booleans and their negation', () => {
 
 test('the README documents exactly the settings table', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  assert.ok(readme.includes(markdownTable()), 'regenerate the table with: node -e "import(\'./server/config.ts\').then(m => console.log(m.markdownTable()))"');
+  assert.ok(readme.includes(markdownTable()), 'regenerate the table with: node -e "import(\'./server/settings-cli.ts\').then(m => console.log(m.markdownTable()))"');
+});
+
+test('every setting has its own flag and variable, and its default passes its own rule', () => {
+  const entries = settingEntries();
+  assert.equal(new Set(entries.map((s) => s.flag)).size, entries.length);
+  assert.equal(new Set(entries.map((s) => s.env)).size, entries.length);
+  for (const s of entries) assert.ok(s.rule && s.description, s.key);
+  assert.deepEqual(loadConfig([], {}), { kind: 'options', options: DEFAULT_OPTIONS });
 });

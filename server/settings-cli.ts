@@ -1,7 +1,6 @@
-/** Reads the settings from flags and environment variables (a flag wins), validated by the table. */
+/** Reads the settings from flags and environment variables (a flag wins), validated by the schema. */
 import { parseArgs } from 'node:util';
-import type { ServerOptions } from './options.ts';
-import { DEFAULT_OPTIONS, SETTINGS, formatDefault } from './settings.ts';
+import { SETTINGS_SCHEMA, formatDefault, settingEntries, type ServerOptions } from './settings.ts';
 
 /** The outcome of reading the configuration. */
 export type ConfigResult =
@@ -11,8 +10,9 @@ export type ConfigResult =
 
 /** Parses argv (without node and script) and env into validated options, help, or an error. */
 export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ConfigResult {
+  const entries = settingEntries();
   const flags: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
-  for (const s of SETTINGS) flags[s.flag] = { type: typeof s.default === 'boolean' ? 'boolean' : 'string' };
+  for (const s of entries) flags[s.flag] = { type: typeof s.default === 'boolean' ? 'boolean' : 'string' };
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({ args: [...argv], options: flags, strict: true, allowPositionals: false, allowNegative: true }));
@@ -21,28 +21,30 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
   }
   if (values.help) return { kind: 'help', text: helpText() };
 
-  const options: Record<string, unknown> = { ...DEFAULT_OPTIONS };
-  for (const s of SETTINGS) {
+  const raw: Record<string, string> = {};
+  for (const s of entries) {
     const flag = values[s.flag];
-    const raw = typeof flag === 'boolean' ? String(flag) : (flag ?? env[s.env]);
-    if (raw === undefined) continue;
-    const parsed = s.schema.safeParse(raw);
-    if (!parsed.success) {
-      return { kind: 'error', message: `Réglage invalide : ${s.env} (--${s.flag}) doit être ${s.rule} ; reçu « ${raw} ».` };
-    }
-    options[s.key] = parsed.data;
+    const value = typeof flag === 'boolean' ? String(flag) : (flag ?? env[s.env]);
+    if (value !== undefined) raw[s.key] = value;
   }
-  const result = options as unknown as ServerOptions;
-  if ((result.tlsCert === '') !== (result.tlsKey === '')) {
+  const parsed = SETTINGS_SCHEMA.safeParse(raw);
+  if (!parsed.success) {
+    const key = parsed.error.issues[0].path[0];
+    const s = entries.find((entry) => entry.key === key);
+    if (!s) return { kind: 'error', message: `Réglage invalide : ${parsed.error.message}` };
+    return { kind: 'error', message: `Réglage invalide : ${s.env} (--${s.flag}) doit être ${s.rule} ; reçu « ${raw[s.key]} ».` };
+  }
+  const options = parsed.data;
+  if ((options.tlsCert === '') !== (options.tlsKey === '')) {
     return { kind: 'error', message: 'Réglage invalide : TLS_CERT (--tls-cert) et TLS_KEY (--tls-key) vont ensemble ; donnez les deux ou aucun.' };
   }
-  return { kind: 'options', options: result };
+  return { kind: 'options', options };
 }
 
-/** The --help text, generated from the settings table. */
+/** The --help text, generated from the settings schema. */
 export function helpText(): string {
   const lines = ['Usage : node server/main.ts [options]', '', 'Chaque option a sa variable d’environnement ; l’option l’emporte.', ''];
-  for (const s of SETTINGS) {
+  for (const s of settingEntries()) {
     lines.push(`  --${s.flag}${typeof s.default === 'boolean' ? '' : ' <valeur>'}   (${s.env}, défaut : ${formatDefault(s.default)})`);
     lines.push(`      ${s.description}`);
   }
@@ -50,9 +52,9 @@ export function helpText(): string {
   return lines.join('\n');
 }
 
-/** The README's table of settings, generated from the same table (a test keeps them equal). */
+/** The README's table of settings, generated from the same schema (a test keeps them equal). */
 export function markdownTable(): string {
-  const rows = SETTINGS.map(
+  const rows = settingEntries().map(
     (s) => `| \`--${s.flag}\` | \`${s.env}\` | \`${formatDefault(s.default)}\` | ${s.rule} | ${s.description} |`,
   );
   return ['| Option | Variable | Défaut | Valeurs | Rôle |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
