@@ -1,7 +1,7 @@
 /**
  * Gate « téléphone »: at 375×667 with touch, no page scrolls sideways, every playground's
- * buttons sit inside the screen and are big enough to tap, and tapping « Exécuter » on the
- * first playground runs its code to the end.
+ * buttons sit inside the screen and are big enough to tap; and a tap on « Exécuter » runs a
+ * snippet to its end (once: every snippet's own run is page-session.spec.ts's business).
  */
 import { expect, test } from '@playwright/test';
 import { bullets, openEditor, playgrounds, runAndWait, sitePages } from './site.ts';
@@ -13,7 +13,7 @@ test.use({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true
 const MIN_TARGET = 24;
 
 for (const { url } of sitePages()) {
-  test(`${url} · téléphone 375×667`, async ({ page }) => {
+  test(`${url} fits a 375×667 touch screen, with playground buttons on screen and big enough to tap`, async ({ page }) => {
     await page.goto(url);
     const all = playgrounds(page);
     const count = await all.count();
@@ -56,7 +56,13 @@ for (const { url } of sitePages()) {
       if (editor && editor.x + editor.width > overflow.width + 1) problems.push(`bac à sable n°${i + 1} : l'éditeur dépasse de l'écran (${Math.round(editor.x + editor.width)} px)`);
     }
     expect(problems, `${url} : commandes des bacs à sable inutilisables sur téléphone :\n${bullets(problems)}`).toEqual([]);
-
-    if (count > 0) await runAndWait(all.first(), 'tap');
   });
 }
+
+test('a phone user taps « Exécuter » and the run goes to its end', async ({ page }) => {
+  const url = sitePages().find((p) => p.url.startsWith('/client/'))!.url;
+  await page.goto(url);
+  const first = playgrounds(page).first();
+  await openEditor(first);
+  await runAndWait(first, 'tap');
+});
