@@ -1,7 +1,8 @@
 /**
  * Monaco, bundled by Vite and loaded only when a playground needs it (see editor.ts).
  * Only the editor core and the contributions a snippet editor needs: no TypeScript worker,
- * whose 6.7 MB would buy little here; syntax errors come from acorn (src/lib/syntax.ts).
+ * whose 6.7 MB would buy little here; syntax errors come from acorn (src/lib/syntax.ts), and
+ * completion and hover on the WebSocket API from websocket-help.ts.
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
@@ -28,6 +29,7 @@ import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import javascript from 'shiki/langs/javascript.mjs';
 import githubDark from 'shiki/themes/github-dark-high-contrast.mjs';
 import githubLight from 'shiki/themes/github-light-high-contrast.mjs';
+import { registerWebSocketHelp } from './websocket-help.ts';
 
 /** The Shiki themes of the static code blocks (astro.config.mjs), by Starlight theme. */
 export const THEMES = { dark: 'github-dark-high-contrast', light: 'github-light-high-contrast' } as const;
@@ -50,5 +52,6 @@ const highlighter = await createHighlighterCore({
 });
 monaco.languages.register({ id: 'javascript' });
 shikiToMonaco(highlighter, monaco);
+registerWebSocketHelp(monaco);
 
 export { monaco };
