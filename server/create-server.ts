@@ -19,7 +19,7 @@ import { selectProtocol, type Refusal, type WebSocketRoute } from './routes/rout
 import { createStaticHandler } from './static-site.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
-import { attachSocketIo, SOCKET_IO_PATH } from '../server-extras/socket-io.ts';
+import { attachSocketIo, SOCKET_IO_PATH } from './routes/socket-io.ts';
 
 /** Where a started server can be reached. */
 export interface ListenResult {

@@ -10,7 +10,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
-import { takeToken } from '../server/rate-limit.ts';
+import { takeToken } from '../rate-limit.ts';
 
 /** Where Engine.IO listens (both long polling and WebSocket). */
 export const SOCKET_IO_PATH = '/socket.io/';
