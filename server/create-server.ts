@@ -6,16 +6,18 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Registry } from 'prom-client';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { createAdmission } from './admission.ts';
 import { clientAddress } from './client-address.ts';
 import { CLOSE, Connection, CourseSocket, connectionOf } from './connection.ts';
+import { startHeartbeat } from './heartbeat.ts';
 import { refuseUpgrade } from './http-refusal.ts';
 import { createLogger } from './log.ts';
+import { REFUSAL, SHUTDOWN_REASON, STOPPED } from './messages.fr.ts';
 import type { ServerOptions } from './options.ts';
 import { DEFAULT_OPTIONS } from './settings.ts';
 import { createMetrics } from './metrics.ts';
-import { isOriginAllowed } from './origin-policy.ts';
 import { createRoutes } from './routes/index.ts';
-import { selectProtocol, type Refusal, type WebSocketRoute } from './routes/route.ts';
+import { selectProtocol, type WebSocketRoute } from './routes/route.ts';
 import { createStaticHandler } from './static-site.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
@@ -37,6 +39,8 @@ export interface CourseServer {
   close(): Promise<void>;
   /** Open WebSockets right now. */
   readonly connectionCount: number;
+  /** Long-lived connections of every kind open right now (what the caps count). */
+  readonly admittedCount: number;
   /** The server's own Prometheus registry (what GET /metrics shows). */
   readonly metrics: Registry;
 }
@@ -49,8 +53,6 @@ function parseRequestUrl(req: http.IncomingMessage): URL | undefined {
     return undefined;
   }
 }
-
-const SHUTDOWN_REASON = "Le serveur s'arrête";
 
 /** Errors end in a close event, which is where connections are counted out. */
 function ignoreError(): void {}
@@ -69,13 +71,16 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
   const options: ServerOptions = { ...DEFAULT_OPTIONS, ...overrides };
   const log = createLogger(options.logLevel);
   const feed = createUpdatesFeed(options.updatesInterval);
-  const updatesApi = createUpdatesApi(feed);
   const routes = createRoutes(feed);
   const serveStatic = createStaticHandler(options.staticDir);
   const connections = new Set<Connection>();
-  const perIp = new Map<string, number>();
   const startedAt = Date.now();
   const metrics = createMetrics(connections);
+  const admission = createAdmission(options, (status) => {
+    metrics.refused(status);
+    log.debug(`refused status=${status}`);
+  });
+  const updatesApi = createUpdatesApi(feed, admission);
   let closing: Promise<void> | undefined;
   let onEmpty: (() => void) | undefined;
 
@@ -124,63 +129,28 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     ? https.createServer({ ...serverOptions, cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) }, onRequest)
     : http.createServer(serverOptions, onRequest);
 
-  /** Open Socket.IO sessions: they hold sockets too, so they count against the same caps. */
-  let socketIoSessions = 0;
-  const holdIp = (ip: string): void => void perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
-  const releaseIp = (ip: string): void => {
-    const left = (perIp.get(ip) ?? 1) - 1;
-    if (left === 0) perIp.delete(ip);
-    else perIp.set(ip, left);
-  };
-  /** Why one more connection from `ip` would break a cap (WebSockets and Socket.IO count together). */
-  const overCap = (ip: string): Refusal | undefined => {
-    if (connections.size + socketIoSessions >= options.maxConnections) return { status: 503, body: 'Trop de connexions sur ce serveur.' };
-    if ((perIp.get(ip) ?? 0) >= options.maxConnectionsPerIp) return { status: 429, body: 'Trop de connexions depuis votre adresse.' };
-    return undefined;
-  };
   // The « Socket.IO » lesson's endpoint; Engine.IO answers its own requests and upgrades.
-  const io = attachSocketIo(server, {
-    maxPayload: options.maxPayload,
-    rateLimit: options.rateLimit,
-    rateBurst: options.rateBurst,
-    refuse(req) {
-      if (closing) return "Le serveur s'arrête.";
-      if (!isOriginAllowed(req, options.allowedOrigins, options.trustProxy)) return `Origine refusée : ${req.headers.origin}.`;
-      return overCap(clientAddress(req, options.trustProxy))?.body;
-    },
-    track(req) {
-      const ip = clientAddress(req, options.trustProxy);
-      socketIoSessions++;
-      holdIp(ip);
-      return () => {
-        socketIoSessions--;
-        releaseIp(ip);
-      };
-    },
-  });
+  const io = attachSocketIo(server, options);
+  admission.admitEngine(io.engine);
 
-  // A hard ceiling on TCP sockets (pages, SSE, WebSockets) well above the WebSocket cap.
+  // A hard ceiling on TCP sockets (pages and every admitted connection) well above the caps.
   server.maxConnections = options.maxConnections + 1000;
-  const refuse = (socket: Duplex, status: number, body: string, headers?: Record<string, string>): void => {
+  const refuse = (socket: Duplex, status: number, body: string): void => {
     metrics.refused(status);
     log.debug(`refused status=${status}`);
-    refuseUpgrade(socket, status, body, headers);
+    refuseUpgrade(socket, status, body);
   };
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     if ((req.url ?? '').startsWith(SOCKET_IO_PATH)) return;
     socket.on('error', destroySocket);
-    if (closing) return refuse(socket, 503, "Le serveur s'arrête.");
     const url = parseRequestUrl(req);
-    if (!url) return refuse(socket, 400, 'Requête invalide.');
+    if (!url) return refuse(socket, 400, REFUSAL.badRequest);
     const route = routes.get(url.pathname);
-    if (!route) return refuse(socket, 404, `Aucun point d’accès WebSocket à ${url.pathname}.`);
-    if (!isOriginAllowed(req, options.allowedOrigins, options.trustProxy)) {
-      return refuse(socket, 403, `Origine refusée : ${req.headers.origin}. Voir --allowed-origins.`);
-    }
+    if (!route) return refuse(socket, 404, REFUSAL.noRoute(url.pathname));
     const ip = clientAddress(req, options.trustProxy);
-    const capped = overCap(ip);
-    if (capped) return refuse(socket, capped.status, capped.body, { 'Retry-After': '10' });
+    const verdict = admission.check(req, ip, true);
+    if (verdict) return admission.refuseUpgrade(socket, verdict, req);
     const refusal = route.refuse?.(req, url);
     if (refusal) return refuse(socket, refusal.status, refusal.body);
     routeOf.set(req, route);
@@ -193,11 +163,11 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     });
   });
 
-  /** Counts a new connection; onClose forgets it. */
+  /** Counts a new connection (admitted in this same tick: no other can take its slot); onClose forgets it. */
   function track(ws: CourseSocket, route: string, ip: string, answer: WebSocketRoute['message']): Connection {
     const conn = new Connection(ws, route, ip, limits, answer);
     connections.add(conn);
-    holdIp(ip);
+    admission.hold(ip);
     metrics.opened(route);
     ws.on('error', ignoreError);
     ws.on('close', onClose);
@@ -208,7 +178,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
   function onClose(this: WebSocket, code: number): void {
     const conn = connectionOf(this);
     connections.delete(conn);
-    releaseIp(conn.ip);
+    admission.release(conn.ip);
     metrics.closed(conn, conn.serverCode || code);
     // Counts and codes only: never message contents, nor addresses.
     log.info(
@@ -219,25 +189,11 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     if (connections.size === 0) onEmpty?.();
   }
 
-  const heartbeat = setInterval(() => {
-    const now = Date.now();
-    for (const conn of connections) {
-      if (!conn.alive) {
-        conn.drop();
-        continue;
-      }
-      if (options.idleTimeout > 0 && now - conn.lastActive > options.idleTimeout) {
-        conn.close(CLOSE.GOING_AWAY, 'Inactivité trop longue');
-        continue;
-      }
-      conn.alive = false;
-      conn.ws.ping();
-    }
-  }, options.heartbeatInterval);
-  heartbeat.unref();
+  const stopHeartbeat = startHeartbeat(connections, options.heartbeatInterval, options.idleTimeout);
 
   async function shutdown(): Promise<void> {
-    clearInterval(heartbeat);
+    admission.stop();
+    stopHeartbeat();
     feed.close();
     updatesApi.close();
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -255,7 +211,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     for (const conn of connections) conn.drop();
     server.closeAllConnections();
     await stopped;
-    log.info('arrêt terminé');
+    log.info(STOPPED);
   }
 
   return {
@@ -277,6 +233,9 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     },
     get connectionCount() {
       return connections.size;
+    },
+    get admittedCount() {
+      return admission.size;
     },
     metrics: metrics.registry,
   };
