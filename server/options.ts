@@ -13,11 +13,11 @@ export interface ServerOptions {
   allowedOrigins: string[];
   /** Largest message accepted, in bytes (bigger → close 1009). */
   maxPayload: number;
-  /** Unsent bytes held for one peer before it is closed with 1008. */
+  /** Unsent bytes held for one peer (WebSocket or Socket.IO session) before it is cut. */
   maxBuffered: number;
-  /** Open WebSockets across all clients (more → HTTP 503). */
+  /** Open long-lived connections of every kind across all clients (more → HTTP 503). */
   maxConnections: number;
-  /** Open WebSockets from one address (more → HTTP 429). */
+  /** Open long-lived connections of every kind from one address (more → HTTP 429). */
   maxConnectionsPerIp: number;
   /** Sustained messages per second per connection (more → close 1008); 0 = no limit. */
   rateLimit: number;
