@@ -5,23 +5,21 @@ import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Registry } from 'prom-client';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { createAdmission } from './admission.ts';
-import { clientAddress } from './client-address.ts';
-import { CLOSE, Connection, CourseSocket, connectionOf } from './connection.ts';
+import { CLOSE, type Connection } from './connection.ts';
 import { startHeartbeat } from './heartbeat.ts';
-import { refuseUpgrade } from './http-refusal.ts';
 import { createLogger } from './log.ts';
-import { REFUSAL, SHUTDOWN_REASON, STOPPED } from './messages.fr.ts';
+import { SHUTDOWN_REASON, STOPPED } from './messages.fr.ts';
 import type { ServerOptions } from './options.ts';
 import { DEFAULT_OPTIONS } from './settings.ts';
 import { createMetrics } from './metrics.ts';
+import { parseRequestUrl } from './request-url.ts';
 import { createRoutes } from './routes/index.ts';
-import { selectProtocol, type WebSocketRoute } from './routes/route.ts';
 import { createStaticHandler } from './static-site.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
 import { attachSocketIo, SOCKET_IO_PATH } from './routes/socket-io.ts';
+import { createWebSocketUpgrade } from './websocket-upgrade.ts';
 
 /** Where a started server can be reached. */
 export interface ListenResult {
@@ -45,27 +43,6 @@ export interface CourseServer {
   readonly metrics: Registry;
 }
 
-/** The request target as a URL; concatenated so that `//x` stays a path, not a host. */
-function parseRequestUrl(req: http.IncomingMessage): URL | undefined {
-  try {
-    return new URL(`http://localhost${req.url ?? '/'}`);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Errors end in a close event, which is where connections are counted out. */
-function ignoreError(): void {}
-
-/**
- * A socket that fails before or during the upgrade is destroyed. A shared function rather
- * than a closure: the listener stays for the socket's life, and a closure would keep the
- * whole upgrade scope (request, headers, URL) alive with it, about 2 KB per connection.
- */
-function destroySocket(this: Duplex): void {
-  this.destroy();
-}
-
 /** Creates the server; every option not given takes its documented default. */
 export function createServer(overrides: Partial<ServerOptions> = {}): CourseServer {
   const options: ServerOptions = { ...DEFAULT_OPTIONS, ...overrides };
@@ -76,24 +53,14 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
   const connections = new Set<Connection>();
   const startedAt = Date.now();
   const metrics = createMetrics(connections);
-  const admission = createAdmission(options, (status) => {
+  const refused = (status: number): void => {
     metrics.refused(status);
     log.debug(`refused status=${status}`);
-  });
+  };
+  const admission = createAdmission(options, refused);
   const updatesApi = createUpdatesApi(feed, admission);
+  const upgrades = createWebSocketUpgrade({ options, routes, admission, metrics, log, refused, connections });
   let closing: Promise<void> | undefined;
-  let onEmpty: (() => void) | undefined;
-
-  const limits = { maxBuffered: options.maxBuffered, rateLimit: options.rateLimit, rateBurst: options.rateBurst };
-  const routeOf = new WeakMap<http.IncomingMessage, WebSocketRoute>();
-  const wss = new WebSocketServer({
-    WebSocket: CourseSocket,
-    noServer: true,
-    clientTracking: false,
-    perMessageDeflate: false,
-    maxPayload: options.maxPayload,
-    handleProtocols: (offered, req) => selectProtocol(offered, routeOf.get(req)?.protocols),
-  });
 
   const tls = options.tlsCert !== '';
   const serverOptions: http.ServerOptions = {
@@ -135,59 +102,10 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
 
   // A hard ceiling on TCP sockets (pages and every admitted connection) well above the caps.
   server.maxConnections = options.maxConnections + 1000;
-  const refuse = (socket: Duplex, status: number, body: string): void => {
-    metrics.refused(status);
-    log.debug(`refused status=${status}`);
-    refuseUpgrade(socket, status, body);
-  };
-
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    if ((req.url ?? '').startsWith(SOCKET_IO_PATH)) return;
-    socket.on('error', destroySocket);
-    const url = parseRequestUrl(req);
-    if (!url) return refuse(socket, 400, REFUSAL.badRequest);
-    const route = routes.get(url.pathname);
-    if (!route) return refuse(socket, 404, REFUSAL.noRoute(url.pathname));
-    const ip = clientAddress(req, options.trustProxy);
-    const verdict = admission.check(req, ip, true);
-    if (verdict) return admission.refuseUpgrade(socket, verdict, req);
-    const refusal = route.refuse?.(req, url);
-    if (refusal) return refuse(socket, refusal.status, refusal.body);
-    routeOf.set(req, route);
-    // handleUpgrade answers bad handshakes itself (400, 405) and calls back synchronously.
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      // From here on, ws destroys the socket on error itself.
-      socket.off('error', destroySocket);
-      const conn = track(ws, url.pathname, ip, route.message);
-      route.handle?.(ws, req, url, conn);
-    });
+    // Engine.IO answers its own upgrades.
+    if (!(req.url ?? '').startsWith(SOCKET_IO_PATH)) upgrades.handle(req, socket, head);
   });
-
-  /** Counts a new connection (admitted in this same tick: no other can take its slot); onClose forgets it. */
-  function track(ws: CourseSocket, route: string, ip: string, answer: WebSocketRoute['message']): Connection {
-    const conn = new Connection(ws, route, ip, limits, answer);
-    connections.add(conn);
-    admission.hold(ip);
-    metrics.opened(route);
-    ws.on('error', ignoreError);
-    ws.on('close', onClose);
-    return conn;
-  }
-
-  /** One close listener for every socket of this server (`this` is the socket), not one closure each. */
-  function onClose(this: WebSocket, code: number): void {
-    const conn = connectionOf(this);
-    connections.delete(conn);
-    admission.release(conn.ip);
-    metrics.closed(conn, conn.serverCode || code);
-    // Counts and codes only: never message contents, nor addresses.
-    log.info(
-      `close route=${conn.route} code=${conn.serverCode || code} by=${conn.serverCode ? 'server' : 'client'} ` +
-        `in=${conn.messagesIn} out=${conn.messagesOut} bytesIn=${conn.bytesIn} bytesOut=${conn.bytesOut} ` +
-        `ms=${Date.now() - conn.openedAt}`,
-    );
-    if (connections.size === 0) onEmpty?.();
-  }
 
   const stopHeartbeat = startHeartbeat(connections, options.heartbeatInterval, options.idleTimeout);
 
@@ -198,10 +116,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     updatesApi.close();
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    const drained = new Promise<void>((resolve) => {
-      onEmpty = resolve;
-      if (connections.size === 0) resolve();
-    });
+    const drained = upgrades.drained();
     for (const conn of connections) conn.close(CLOSE.GOING_AWAY, SHUTDOWN_REASON);
     io.disconnectSockets(true);
     io.engine.close();
