@@ -17,7 +17,9 @@ export interface AdmissionPolicy {
   maxConnections: number;
   /** Open long-lived connections from one address (more → 429). */
   maxConnectionsPerIp: number;
+  /** Extra Origins allowed for WebSockets and Socket.IO (see origin-policy.ts). */
   allowedOrigins: readonly string[];
+  /** Whether X-Forwarded-For names the client (behind our own proxy only). */
   trustProxy: boolean;
 }
 
@@ -26,6 +28,7 @@ export interface AdmissionPolicy {
  * so `if (verdict)` reads « if refused ».
  */
 export const VERDICT = { ADMITTED: 0, STOPPING: 1, ORIGIN: 2, SERVER_FULL: 3, ADDRESS_FULL: 4 } as const;
+/** One of VERDICT's values. */
 export type Verdict = (typeof VERDICT)[keyof typeof VERDICT];
 
 /** The HTTP status that answers each verdict (ADMITTED has none). */
