@@ -121,3 +121,18 @@ test('cuts a session whose client stops reading, and only that one', async () =>
   const neighbour = client();
   assert.equal(await neighbour.timeout(2000).emitWithAck('echo', 'encore là'), 'encore là');
 });
+
+test('cuts a long-polling session that never polls for what it asked', async () => {
+  const session = new Promise<{ once(e: 'close', l: (reason: string) => void): void }>((resolve) => io.engine.once('connection', resolve));
+  const open = await (await fetch(`${base}${SOCKET_IO_PATH}?EIO=4&transport=polling`)).text();
+  const sid = JSON.parse(open.slice(1)).sid as string;
+  let reason: string | undefined;
+  (await session).once('close', (why) => (reason = why));
+  const post = (body: string) => fetch(`${base}${SOCKET_IO_PATH}?EIO=4&transport=polling&sid=${sid}`, { method: 'POST', body }).then((r) => r.text());
+  await post('40');
+  // Acknowledgements pile up in the session's writeBuffer: no GET ever comes to take them.
+  const payload = JSON.stringify(['echo', 'x'.repeat(16 * 1024)]);
+  for (let i = 0; i < 64 && reason === undefined; i++) await post(`42${i}${payload}`).catch(() => '');
+  await until(() => reason !== undefined, 20_000);
+  assert.equal(reason, 'forced close');
+});
