@@ -13,7 +13,7 @@ export interface Metrics {
   opened(route: string): void;
   /** A connection ended; its counters move from "live" to "closed" totals. */
   closed(conn: Connection, code: number): void;
-  /** A handshake was answered with an HTTP error status. */
+  /** A long-lived connection (any kind) was refused with an HTTP error status. */
   refused(status: number): void;
 }
 
@@ -54,7 +54,7 @@ export function createMetrics(live: ReadonlySet<Connection>): Metrics {
   sum('websocket_bytes_sent_total', 'Payload bytes sent to clients.', 'bytesOut');
   const opened = new Counter({ name: 'websocket_connections_total', help: 'WebSocket connections accepted, by route.', labelNames: ['route'], registers: [registry] });
   const closes = new Counter({ name: 'websocket_closes_total', help: 'WebSocket closes, by close code (1006: cut without close frame).', labelNames: ['code'], registers: [registry] });
-  const refusals = new Counter({ name: 'websocket_handshakes_refused_total', help: 'Upgrade requests answered with an HTTP error, by status.', labelNames: ['status'], registers: [registry] });
+  const refusals = new Counter({ name: 'websocket_handshakes_refused_total', help: 'Long-lived connections (WebSocket, Socket.IO, SSE, long poll) refused with an HTTP error, by status.', labelNames: ['status'], registers: [registry] });
 
   return {
     registry,

@@ -5,6 +5,7 @@
  * Allowed codes: 1000, 1001, 1003, 1007–1014 and 3000–4999; anything else, or a reason too
  * long, closes at once with 1008 and a reason that explains why.
  */
+import { DEMO } from '../messages.fr.ts';
 import { clampedInt, strictInt } from './params.ts';
 import type { WebSocketRoute } from './route.ts';
 
@@ -25,11 +26,11 @@ export const closeRoute: WebSocketRoute = {
     const code = strictInt(url, 'code', 1000);
     const reason = url.searchParams.get('reason') ?? '';
     if (!isAllowedCloseCode(code)) {
-      channel.close(1008, `Code invalide : ${url.searchParams.get('code')?.slice(0, 12)}. Autorisés : 1000, 1001, 1003, 1007 à 1014, 3000 à 4999.`);
+      channel.close(1008, DEMO.badCloseCode(url.searchParams.get('code')?.slice(0, 12)));
       return;
     }
     if (Buffer.byteLength(reason) > MAX_REASON_BYTES) {
-      channel.close(1008, `Raison trop longue : ${MAX_REASON_BYTES} octets au plus.`);
+      channel.close(1008, DEMO.reasonTooLong(MAX_REASON_BYTES));
       return;
     }
     const after = clampedInt(url, 'after', 0, 0, 60000);

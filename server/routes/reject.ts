@@ -3,6 +3,7 @@
  * and a short French body; a status outside that range is itself answered with 400.
  * In the browser this shows as `error` then `close` with code 1006: the page never sees S.
  */
+import { DEMO } from '../messages.fr.ts';
 import { strictInt } from './params.ts';
 import type { WebSocketRoute } from './route.ts';
 
@@ -11,9 +12,9 @@ export const rejectRoute: WebSocketRoute = {
   refuse(_req, url) {
     const status = strictInt(url, 'status', 403);
     if (!(status >= 400 && status <= 599)) {
-      return { status: 400, body: 'Paramètre status invalide : un entier entre 400 et 599 est attendu.' };
+      return { status: 400, body: DEMO.badStatus };
     }
-    return { status, body: `Connexion refusée volontairement (démonstration, statut ${status}).` };
+    return { status, body: DEMO.rejected(status) };
   },
   handle() {
     // Never reached: refuse() always answers.

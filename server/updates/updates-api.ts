@@ -6,8 +6,11 @@
  *   or [] after 25 s;
  * - GET /api/updates/stream → Server-Sent Events, one `id:` + `data:` event per update
  *   (honours Last-Event-ID to resend what a reconnecting client missed).
+ * A long poll that waits and an event stream stay open: admission counts them like WebSockets.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Admission } from '../admission.ts';
+import { STREAM_OPENING } from '../messages.fr.ts';
 import type { Update, UpdatesFeed } from './feed.ts';
 
 /** How long a long-polling request is held before answering []. */
@@ -27,8 +30,8 @@ function sinceParam(value: string | null | undefined): number {
   return value && /^\d+$/.test(value) ? Number(value) : 0;
 }
 
-/** Creates the lab's HTTP endpoints on `feed`. */
-export function createUpdatesApi(feed: UpdatesFeed): UpdatesApi {
+/** Creates the lab's HTTP endpoints on `feed`; what stays open goes through `admission`. */
+export function createUpdatesApi(feed: UpdatesFeed, admission: Pick<Admission, 'admitResponse'>): UpdatesApi {
   const open = new Set<() => void>();
 
   /** Keeps a response open until `finish`; start returns what undoes it, and gets `end` to call. */
@@ -45,9 +48,11 @@ export function createUpdatesApi(feed: UpdatesFeed): UpdatesApi {
     stop = start(end);
   };
 
-  const wait = (res: ServerResponse, since: number): void => {
+  const wait = (req: IncomingMessage, res: ServerResponse, since: number): void => {
     const ready = feed.since(since);
+    // Answered at once: a plain request, not counted.
     if (ready.length > 0) return void res.writeHead(200, JSON_HEADERS).end(JSON.stringify(ready));
+    if (!admission.admitResponse(req, res, CORS)) return;
     let answer: Update[] = [];
     hold(
       res,
@@ -69,6 +74,7 @@ export function createUpdatesApi(feed: UpdatesFeed): UpdatesApi {
   };
 
   const stream = (req: IncomingMessage, res: ServerResponse): void => {
+    if (!admission.admitResponse(req, res, CORS)) return;
     res.writeHead(200, {
       ...CORS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -77,7 +83,7 @@ export function createUpdatesApi(feed: UpdatesFeed): UpdatesApi {
       'X-Accel-Buffering': 'no',
     });
     const event = (update: Update): void => void res.write(`id: ${update.n}\ndata: ${JSON.stringify(update)}\n\n`);
-    res.write(': flux des mises à jour\n\n');
+    res.write(`: ${STREAM_OPENING}\n\n`);
     const lastId = req.headers['last-event-id'];
     if (typeof lastId === 'string' && /^\d+$/.test(lastId)) for (const missed of feed.since(Number(lastId))) event(missed);
     hold(res, () => feed.subscribe(event), () => res.end());
@@ -94,7 +100,7 @@ export function createUpdatesApi(feed: UpdatesFeed): UpdatesApi {
       } else if (path === '/api/updates') {
         res.writeHead(200, JSON_HEADERS).end(JSON.stringify(feed.since(sinceParam(url.searchParams.get('since')))));
       } else if (path === '/api/updates/wait') {
-        wait(res, sinceParam(url.searchParams.get('since')));
+        wait(req, res, sinceParam(url.searchParams.get('since')));
       } else {
         stream(req, res);
       }

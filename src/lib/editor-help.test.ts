@@ -4,7 +4,7 @@ import { completionContext, hoverDoc, socketNames } from './editor-help.ts';
 import { checkTypography, formatProblems } from './typography.ts';
 import { BINARY_TYPES, CONSTRUCTOR_MEMBERS, EVENT_DOCS, EVENT_FIELDS, KIND_LABELS, SENDABLE_CLOSE_CODES, SOCKET_MEMBERS } from './websocket-api.fr.ts';
 
-const names = (entries: { name: string }[] | undefined) => entries?.map((entry) => entry.name) ?? [];
+const names = (entries: readonly { name: string }[] | undefined) => entries?.map((entry) => entry.name) ?? [];
 
 test('a name assigned new WebSocket(…) is a socket, however it is assigned', () => {
   const code = 'const chat = new WebSocket(url);\nthis.feed = new WebSocket("ws://x");\nlater = new WebSocket(u)';

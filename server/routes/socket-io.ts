@@ -5,12 +5,14 @@
  * acknowledgements and rooms.
  *
  * Mounting: call attachSocketIo(httpServer) once the server exists, and make the server's own
- * `upgrade` listener ignore SOCKET_IO_PATH (Engine.IO answers those upgrades itself).
+ * `upgrade` listener ignore SOCKET_IO_PATH (Engine.IO answers those upgrades itself). Who may
+ * open a session is admission's business (server/admission.ts), through `io.engine`.
  */
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
-import { takeToken } from '../server/rate-limit.ts';
+import { takeToken } from '../rate-limit.ts';
+import { boundPendingOutput, type EngineSession } from './socket-io-backlog.ts';
 
 /** Where Engine.IO listens (both long polling and WebSocket). */
 export const SOCKET_IO_PATH = '/socket.io/';
@@ -25,13 +27,8 @@ export const SOCKET_IO_PING_INTERVAL = 2000;
 export interface SocketIoOptions {
   /** Largest message accepted, in bytes; keep it equal to the server's maxPayload. */
   maxPayload?: number;
-  /**
-   * Says why a new session is refused (Origin policy, connection caps…), or undefined to admit
-   * it. Engine.IO answers a refusal with HTTP 403 and this message.
-   */
-  refuse?: (req: IncomingMessage) => string | undefined;
-  /** Called for each admitted session; the function it returns is called when the session ends. */
-  track?: (req: IncomingMessage) => () => void;
+  /** Bytes a session may hold unsent before it is cut; keep it equal to the server's maxBuffered. */
+  maxBuffered?: number;
   /** Sustained events per second one client may emit (0: no limit), and the burst above it. */
   rateLimit?: number;
   rateBurst?: number;
@@ -54,7 +51,7 @@ interface ServerEvents {
 
 /** Attaches Socket.IO to `httpServer` at SOCKET_IO_PATH and returns it (close it with the server). */
 export function attachSocketIo(httpServer: HttpServer | HttpsServer, options: SocketIoOptions = {}): Server<ClientEvents, ServerEvents> {
-  const { refuse, track, rateLimit = 0, rateBurst = 1 } = options;
+  const { maxBuffered = 4 * 1024 * 1024, rateLimit = 0, rateBurst = 1 } = options;
   const io = new Server<ClientEvents, ServerEvents>(httpServer, {
     path: SOCKET_IO_PATH,
     serveClient: false,
@@ -64,19 +61,9 @@ export function attachSocketIo(httpServer: HttpServer | HttpsServer, options: So
     maxHttpBufferSize: options.maxPayload ?? 1024 * 1024,
     // The course server answers every other upgrade itself: Engine.IO must not end those sockets.
     destroyUpgrade: false,
-    allowRequest: refuse
-      ? (req, callback) => {
-          const reason = refuse(req);
-          callback(reason ?? null, reason === undefined);
-        }
-      : undefined,
   });
-  // Counted at the Engine.IO level: a session holds a socket whether or not it joins a namespace.
-  if (track) {
-    io.engine.on('connection', (session: { request: IncomingMessage; once(event: 'close', listener: () => void): void }) => {
-      session.once('close', track(session.request));
-    });
-  }
+  // Bounded at the Engine.IO level: a session buffers whether or not it joins a namespace.
+  io.engine.on('connection', (session: EngineSession) => boundPendingOutput(session, maxBuffered));
   io.on('connection', (socket) => {
     if (rateLimit > 0) {
       const bucket = { tokens: rateBurst, lastRefill: Date.now() };
