@@ -9,6 +9,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { clientAddress } from './client-address.ts';
 import { CLOSE, Connection, CourseSocket, connectionOf } from './connection.ts';
 import { refuseUpgrade } from './http-refusal.ts';
+import { containListeners } from './containment.ts';
+import { createHttpEndpoints } from './http-endpoints.ts';
 import { createLogger } from './log.ts';
 import type { ServerOptions } from './options.ts';
 import { DEFAULT_OPTIONS } from './settings.ts';
@@ -16,6 +18,7 @@ import { createMetrics } from './metrics.ts';
 import { isOriginAllowed } from './origin-policy.ts';
 import { createRoutes } from './routes/index.ts';
 import { selectProtocol, type Refusal, type WebSocketRoute } from './routes/route.ts';
+import { HSTS } from './security-headers.ts';
 import { createStaticHandler } from './static-site.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
@@ -97,31 +100,28 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     // Node only looks for expired headersTimeout this often (30 s by default).
     connectionsCheckingInterval: Math.min(1000, options.handshakeTimeout),
   };
+  const endpoints = createHttpEndpoints({
+    stopping: () => closing !== undefined,
+    connections: () => connections.size,
+    startedAt,
+    registry: metrics.registry,
+    trustProxy: options.trustProxy,
+    publicMetrics: options.publicMetrics,
+    isWebSocketPath: (pathname) => routes.has(pathname),
+  });
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = parseRequestUrl(req);
     if (!url) return void res.writeHead(400).end();
-    if (url.pathname === '/healthz') {
-      const body = { status: closing ? 'stopping' : 'ok', connections: connections.size, uptime: Math.round((Date.now() - startedAt) / 1000) };
-      res.writeHead(closing ? 503 : 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      return void res.end(JSON.stringify(body));
-    }
-    if (url.pathname === '/metrics') {
-      metrics.registry.metrics().then(
-        (text) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' }).end(text),
-        () => res.writeHead(500).end(),
-      );
-      return;
-    }
+    if (endpoints(req, res, url.pathname)) return;
     if (updatesApi.handle(req, res, url)) return;
-    if (routes.has(url.pathname)) {
-      res.writeHead(426, { Upgrade: 'websocket', Connection: 'Upgrade', 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Ce point d’accès attend une connexion WebSocket.\n');
-      return;
-    }
     serveStatic(req, res);
   };
   const server = tls
-    ? https.createServer({ ...serverOptions, cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) }, onRequest)
+    ? https.createServer(
+        // handshakeTimeout: a client that never finishes TLS is cut like one that never sends its headers (Node: 120 s).
+        { ...serverOptions, handshakeTimeout: options.handshakeTimeout, cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) },
+        onRequest,
+      )
     : http.createServer(serverOptions, onRequest);
 
   /** Open Socket.IO sessions: they hold sockets too, so they count against the same caps. */
@@ -192,6 +192,9 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
       route.handle?.(ws, req, url, conn);
     });
   });
+
+  // Last, once Engine.IO and our upgrade listener are attached: a throw in any of them costs one request.
+  containListeners(server, log, tls ? (_req, res) => res.setHeader('Strict-Transport-Security', HSTS) : undefined);
 
   /** Counts a new connection; onClose forgets it. */
   function track(ws: CourseSocket, route: string, ip: string, answer: WebSocketRoute['message']): Connection {

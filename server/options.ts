@@ -33,6 +33,8 @@ export interface ServerOptions {
   shutdownGrace: number;
   /** Believe X-Forwarded-For / X-Forwarded-Host (only behind your own reverse proxy). */
   trustProxy: boolean;
+  /** Answer /metrics to every client address, not only loopback ones. */
+  publicMetrics: boolean;
   /** PEM certificate file: serve https:// and wss:// directly. */
   tlsCert: string;
   /** PEM private key file, with tlsCert. */

@@ -96,3 +96,16 @@ test('security headers follow the decoded, normalised path of the file served', 
   assert.equal((await send(url, 'GET', '/_astro/../index.html')).headers['content-security-policy'], PAGE_CSP);
   assert.equal((await send(url, 'GET', '/%E0%A4%A')).status, 400);
 });
+
+test('a static request that throws (a 404 page that is a folder) is a 500 and one error line, not a crash', async (t) => {
+  const dir = tempSite();
+  rmSync(join(dir, '404.html'));
+  mkdirSync(join(dir, '404.html'));
+  const errors = t.mock.method(console, 'error', () => {});
+  const { url } = await startServer({ staticDir: dir, logLevel: 'error' });
+  const answer = await send(url, 'GET', '/missing');
+  assert.equal(answer.status, 500);
+  assert.equal(errors.mock.callCount(), 1);
+  assert.match(String(errors.mock.calls[0].arguments[0]), / error request failed GET "\/missing": EISDIR/);
+  assert.equal((await send(url, 'GET', '/')).status, 200);
+});
