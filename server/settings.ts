@@ -97,7 +97,7 @@ export const SETTINGS: readonly Setting[] = [
   define({ key: 'handshakeTimeout', env: 'HANDSHAKE_TIMEOUT', flag: 'handshake-timeout', default: 10000, ...int(100, 600000), description: 'Millisecondes accordées à un client pour envoyer sa requête d’ouverture complète.' }),
   define({ key: 'shutdownGrace', env: 'SHUTDOWN_GRACE', flag: 'shutdown-grace', default: 5000, ...int(0, 600000), description: 'Millisecondes laissées aux clients pour fermer à l’arrêt, avant coupure.' }),
   define({ key: 'trustProxy', env: 'TRUST_PROXY', flag: 'trust-proxy', default: false, ...bool, description: 'Croire X-Forwarded-For et X-Forwarded-Host (seulement derrière votre propre proxy).' }),
-  define({ key: 'publicMetrics', env: 'PUBLIC_METRICS', flag: 'public-metrics', default: false, ...bool, description: 'Servir /metrics à toutes les adresses ; sinon, seulement à la boucle locale (127.0.0.0/8, ::1), les autres reçoivent 404.' }),
+  define({ key: 'publicMetrics', env: 'PUBLIC_METRICS', flag: 'public-metrics', default: false, ...bool, description: 'Servir /metrics à toutes les adresses ; sinon, seulement à la boucle locale (127.0.0.0/8 et ::1), les autres reçoivent 404.' }),
   define({ key: 'tlsCert', env: 'TLS_CERT', flag: 'tls-cert', default: '', ...readableFile, description: 'Certificat PEM : sert https:// et wss:// sans proxy (avec TLS_KEY).' }),
   define({ key: 'tlsKey', env: 'TLS_KEY', flag: 'tls-key', default: '', ...readableFile, description: 'Clé privée PEM du certificat (avec TLS_CERT).' }),
   define({ key: 'updatesInterval', env: 'UPDATES_INTERVAL', flag: 'updates-interval', default: 1000, ...int(50, 60000), description: 'Millisecondes entre deux mises à jour du labo polling / SSE / WebSocket.' }),
