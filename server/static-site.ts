@@ -70,7 +70,8 @@ export function createStaticHandler(dir: string): HttpHandler {
     if (path === undefined) return void res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Chemin invalide.\n');
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuseMethod(req, res, path);
     const file = isDotPath(path) ? undefined : findFile(root, path, String(req.headers['accept-encoding'] ?? ''));
-    if (!file) return notFound(req, res);
+    // The 404 page is a full page: compressed like any other.
+    if (!file) return compress(req as never, res as never, () => notFound(req, res));
     // From here on, sirv and the headers see the same path: the one just resolved.
     req.url = path.replaceAll('%', '%25') + query;
     setStaticHeaders(res, path);
