@@ -103,6 +103,6 @@ function refuseMethod(req: IncomingMessage, res: ServerResponse, path: string): 
     });
     return void res.end();
   }
-  res.writeHead(405, { Allow: ALLOW, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.writeHead(405, { Allow: path.startsWith('/_astro/') ? `${ALLOW}, OPTIONS` : ALLOW, 'Content-Type': 'text/plain; charset=utf-8' });
   res.end('Méthode non autorisée.\n');
 }
