@@ -7,13 +7,16 @@ import type { Duplex } from 'node:stream';
 import type { Registry } from 'prom-client';
 import { createAdmission } from './admission.ts';
 import { CLOSE, type Connection } from './connection.ts';
+import { containListeners } from './containment.ts';
 import { startHeartbeat } from './heartbeat.ts';
+import { createHttpEndpoints } from './http-endpoints.ts';
 import { createLogger } from './log.ts';
 import { SHUTDOWN_REASON, STOPPED } from './messages.fr.ts';
 import { DEFAULT_OPTIONS, type ServerOptions } from './settings.ts';
 import { createMetrics } from './metrics.ts';
 import { parseRequestUrl } from './request-url.ts';
 import { createRoutes } from './routes/index.ts';
+import { HSTS } from './security-headers.ts';
 import { createStaticHandler } from './static-site.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
@@ -68,31 +71,28 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     // Node only looks for expired headersTimeout this often (30 s by default).
     connectionsCheckingInterval: Math.min(1000, options.handshakeTimeout),
   };
+  const endpoints = createHttpEndpoints({
+    stopping: () => closing !== undefined,
+    connections: () => connections.size,
+    startedAt,
+    registry: metrics.registry,
+    trustProxy: options.trustProxy,
+    publicMetrics: options.publicMetrics,
+    isWebSocketPath: (pathname) => routes.has(pathname),
+  });
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = parseRequestUrl(req);
     if (!url) return void res.writeHead(400).end();
-    if (url.pathname === '/healthz') {
-      const body = { status: closing ? 'stopping' : 'ok', connections: connections.size, uptime: Math.round((Date.now() - startedAt) / 1000) };
-      res.writeHead(closing ? 503 : 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      return void res.end(JSON.stringify(body));
-    }
-    if (url.pathname === '/metrics') {
-      metrics.registry.metrics().then(
-        (text) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' }).end(text),
-        () => res.writeHead(500).end(),
-      );
-      return;
-    }
+    if (endpoints(req, res, url.pathname)) return;
     if (updatesApi.handle(req, res, url)) return;
-    if (routes.has(url.pathname)) {
-      res.writeHead(426, { Upgrade: 'websocket', Connection: 'Upgrade', 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Ce point d’accès attend une connexion WebSocket.\n');
-      return;
-    }
     serveStatic(req, res);
   };
   const server = tls
-    ? https.createServer({ ...serverOptions, cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) }, onRequest)
+    ? https.createServer(
+        // handshakeTimeout: a client that never finishes TLS is cut like one that never sends its headers (Node: 120 s).
+        { ...serverOptions, handshakeTimeout: options.handshakeTimeout, cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) },
+        onRequest,
+      )
     : http.createServer(serverOptions, onRequest);
 
   // The « Socket.IO » lesson's endpoint; Engine.IO answers its own requests and upgrades.
@@ -105,6 +105,9 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     // Engine.IO answers its own upgrades.
     if (!(req.url ?? '').startsWith(SOCKET_IO_PATH)) upgrades.handle(req, socket, head);
   });
+
+  // Last, once Engine.IO and our upgrade listener are attached: a throw in any of them costs one request.
+  containListeners(server, log, tls ? (_req, res) => res.setHeader('Strict-Transport-Security', HSTS) : undefined);
 
   const stopHeartbeat = startHeartbeat(connections, options.heartbeatInterval, options.idleTimeout);
 

@@ -49,3 +49,34 @@ test('static files get caching, compression and security headers', async () => {
   assert.equal(missing.status, 404);
   await missing.text();
 });
+
+/** Status and body of GET /metrics with X-Forwarded-For set to `forwarded` (if any). */
+async function metricsAs(url: string, forwarded?: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${url}metrics`, { headers: forwarded ? { 'X-Forwarded-For': forwarded } : {} });
+  return { status: res.status, text: await res.text() };
+}
+
+test('GET /metrics answers loopback clients only; others get the site’s ordinary 404', async () => {
+  const { url } = await startServer({ trustProxy: true });
+  const notFound = await (await fetch(`${url}nowhere`)).text();
+  for (const address of ['127.0.0.1', '127.9.8.7', '::1', '::ffff:127.0.0.1']) {
+    assert.equal((await metricsAs(url, address)).status, 200, address);
+  }
+  for (const address of ['203.0.113.5', '10.0.0.1', '::ffff:192.0.2.1', '2001:db8::1', '128.0.0.1', 'unknown']) {
+    const answer = await metricsAs(url, address);
+    assert.equal(answer.status, 404, address);
+    assert.equal(answer.text, notFound, address);
+  }
+  // A forged entry on the left does not help: only what the proxy appended counts.
+  assert.equal((await metricsAs(url, '127.0.0.1, 203.0.113.5')).status, 404);
+});
+
+test('without trust-proxy, X-Forwarded-For does not hide a loopback client from /metrics', async () => {
+  const { url } = await startServer();
+  assert.equal((await metricsAs(url, '203.0.113.5')).status, 200);
+});
+
+test('PUBLIC_METRICS opens /metrics to every address', async () => {
+  const { url } = await startServer({ trustProxy: true, publicMetrics: true });
+  assert.equal((await metricsAs(url, '203.0.113.5')).status, 200);
+});

@@ -34,3 +34,6 @@ export const REVALIDATE_CACHE = 'no-cache';
 export function isRunnerPath(pathname: string): boolean {
   return pathname === '/runner' || pathname.startsWith('/runner/') || pathname === '/runner.html';
 }
+
+/** Sent on every response when the server speaks TLS itself: browsers then refuse plain http:// for a year. */
+export const HSTS = 'max-age=31536000';

@@ -109,6 +109,7 @@ export const SETTINGS_SCHEMA = z.object({
   handshakeTimeout: setting('10000', int(100, 600000), { env: 'HANDSHAKE_TIMEOUT', flag: 'handshake-timeout', description: 'Millisecondes accordées à un client pour envoyer sa requête d’ouverture complète.' }),
   shutdownGrace: setting('5000', int(0, 600000), { env: 'SHUTDOWN_GRACE', flag: 'shutdown-grace', description: 'Millisecondes laissées aux clients pour fermer à l’arrêt, avant coupure.' }),
   trustProxy: setting('false', bool, { env: 'TRUST_PROXY', flag: 'trust-proxy', description: 'Croire X-Forwarded-For et X-Forwarded-Host (seulement derrière votre propre proxy).' }),
+  publicMetrics: setting('false', bool, { env: 'PUBLIC_METRICS', flag: 'public-metrics', description: 'Servir /metrics à toutes les adresses ; sinon, seulement à la boucle locale (127.0.0.0/8 et ::1), les autres reçoivent 404.' }),
   tlsCert: setting('', readableFile, { env: 'TLS_CERT', flag: 'tls-cert', description: 'Certificat PEM : sert https:// et wss:// sans proxy (avec TLS_KEY).' }),
   tlsKey: setting('', readableFile, { env: 'TLS_KEY', flag: 'tls-key', description: 'Clé privée PEM du certificat (avec TLS_CERT).' }),
   updatesInterval: setting('1000', int(50, 60000), { env: 'UPDATES_INTERVAL', flag: 'updates-interval', description: 'Millisecondes entre deux mises à jour du labo polling / SSE / WebSocket.' }),
