@@ -14,7 +14,7 @@ export const CLOSE_CODES: Record<number, string> = {
   1012: 'le serveur redémarre',
   1013: 'serveur surchargé : réessayez plus tard',
   1014: 'passerelle : réponse invalide du serveur en amont',
-  1015: 'échec de la négociation TLS',
+  1015: 'échec de la négociation TLS (une page ne le voit jamais : elle reçoit 1006)',
 };
 
 /** The French explanation of any close code, including the ranges reserved for libraries and applications. */
