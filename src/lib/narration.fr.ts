@@ -32,9 +32,9 @@ export function describe(event: RunEvent): string {
     case 'close':
       return `close : code ${event.code} (${explainCloseCode(event.code)})${event.reason ? `, raison « ${event.reason} »` : ''}, wasClean ${event.wasClean}. readyState passe à ${stateName(3)}.`;
     case 'held':
-      return `Événement « ${event.event} » en attente : cliquez sur « Suivant » pour le délivrer.`;
+      return `Événement « ${event.event} » en attente : cliquez sur « Suivant » pour le laisser passer.`;
     case 'deliver':
-      return `Le navigateur délivre l'événement « ${event.event} ».`;
+      return `Le navigateur transmet l'événement « ${event.event} ».`;
     default:
       return '';
   }
