@@ -54,7 +54,7 @@ export const ui = {
   restored: 'Vos modifications ont été restaurées.',
   checkPassed: 'Réussi !',
   checkFailed: 'Pas encore :',
-  dropped: (count: number) => `${count} événement${s(count)} non affiché${s(count)}, pour garder la page réactive.`,
+  dropped: (count: number) => `${count} événement${s(count)} non affiché${s(count)} pour garder la page réactive.`,
   syntaxError: (line: number, message: string) => `Erreur de syntaxe ligne ${line} : ${message}`,
   exception: (name: string, message: string, line?: number) =>
     line ? `${name} ligne ${line} : ${message}` : `${name} : ${message}`,
