@@ -36,7 +36,7 @@ test('a runner that cannot be downloaded is reported in the console, and a later
   await playground.scrollIntoViewIfNeeded();
   const run = playground.getByRole('button', { name: 'Exécuter', exact: true });
   await run.click();
-  await expect(playground.locator('.ws-console')).toContainText('Impossible de charger l’exécution');
+  await expect(playground.locator('.ws-console')).toContainText("Impossible de charger l'exécution");
   fail = false;
   await run.click();
   await expect(playground.locator('.ws-console .ws-system')).toHaveCount(1, { timeout: 30_000 });
@@ -103,7 +103,7 @@ test('the learner is told that their saved version is older than the lesson, and
   }, target);
   const playground = await openPlayground(page, target);
   await expect(playground.locator('.ws-older')).toBeVisible();
-  await expect(playground.locator('.ws-older')).toContainText('le cours l’a mis à jour depuis');
+  await expect(playground.locator('.ws-older')).toContainText("le cours l'a mis à jour depuis");
   expect(await editorCode(playground)).toBe('console.log("ancienne version");');
   await playground.getByRole('button', { name: 'Réinitialiser' }).click();
   await expect(playground.locator('.ws-older')).toBeHidden();

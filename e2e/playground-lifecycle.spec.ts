@@ -63,9 +63,11 @@ test('a close by the server, a dropped connection and a refused handshake each s
   await expect(second).toContainText('fermeture anormale');
   await expect(second).toContainText('wasClean false');
   await expect(second).toHaveAttribute('data-unclean', 'true');
+  // An open connection that drops gets close 1006 and no error event.
+  expect(await sockets.nth(1).locator('.ws-step').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.type))).toEqual(['socket', 'open', 'close']);
   // A refused handshake: error, then close 1006, and the connection never opened.
   expect(await sockets.nth(2).locator('.ws-step').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.type))).toEqual(['socket', 'error', 'close']);
-  await expect(sockets.nth(2).locator('.ws-step[data-type="error"]')).toContainText('le navigateur ne donne volontairement aucun détail');
+  await expect(sockets.nth(2).locator('.ws-step[data-type="error"]')).toContainText('le navigateur fait échouer la connexion');
 });
 
 test('user can step through open, message and close', async ({ page }) => {

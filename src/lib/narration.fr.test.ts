@@ -8,8 +8,8 @@ const base = { socket: 1, readyState: 1, bufferedAmount: 0 };
 test('names readyStates in the protocol words', () => {
   assert.equal(stateName(0), '0 (CONNECTING)');
   assert.equal(stateName(3), '3 (CLOSED)');
-  assert.equal(octets(1), '1 octet');
-  assert.equal(octets(7), '7 octets');
+  assert.equal(octets(1), '1\u202foctet');
+  assert.equal(octets(7), '7\u202foctets');
 });
 
 test('narrates open the way the course says it', () => {
@@ -21,7 +21,7 @@ test('narrates open the way the course says it', () => {
 
 test('narrates a message with its size and data, and says when nothing listens', () => {
   const message = { ...base, type: 'message' as const, data: 'Bonjour', size: 7, binary: false };
-  assert.equal(narrate(message, 'onmessage'), 'Un message texte de 7 octets est arrivé du serveur : le navigateur appelle onmessage avec event.data = "Bonjour".');
+  assert.equal(narrate(message, 'onmessage'), 'Un message texte de 7\u202foctets est arrivé du serveur : le navigateur appelle onmessage avec event.data = "Bonjour".');
   assert.match(narrate(message), /aucun gestionnaire n'écoute cet événement/);
 });
 

@@ -9,9 +9,9 @@ export function stateName(state: number): string {
   return `${state} (${READY_STATES[state] as ReadyStateName})`;
 }
 
-/** `1 octet`, `12 octets`. */
+/** `1 octet`, `12 octets`, with the narrow no-break space French puts between a number and its unit. */
 export function octets(size: number): string {
-  return `${size} octet${size > 1 ? 's' : ''}`;
+  return `${size} octet${size > 1 ? 's' : ''}`;
 }
 
 /** One French sentence per lifecycle event, for the timeline and the « Pas à pas » narration. */
@@ -26,15 +26,15 @@ export function describe(event: RunEvent): string {
     case 'send':
       return `send() : ${octets(event.size)} mis en file d'envoi (bufferedAmount : ${event.bufferedAmount}).`;
     case 'error':
-      return "error : la connexion a échoué ou s'est rompue ; le navigateur ne donne volontairement aucun détail.";
+      return "error : le navigateur fait échouer la connexion (elle n'a pas pu s'établir, ou l'autre côté a enfreint le protocole) ; il ne donne volontairement aucun détail.";
     case 'closing':
       return `close(${event.code ?? ''}) : fermeture demandée, readyState passe à ${stateName(2)}.`;
     case 'close':
       return `close : code ${event.code} (${explainCloseCode(event.code)})${event.reason ? `, raison « ${event.reason} »` : ''}, wasClean ${event.wasClean}. readyState passe à ${stateName(3)}.`;
     case 'held':
-      return `Événement « ${event.event} » en attente : cliquez sur « Suivant » pour le délivrer.`;
+      return `Événement « ${event.event} » en attente : cliquez sur « Suivant » pour le laisser passer.`;
     case 'deliver':
-      return `Le navigateur délivre l'événement « ${event.event} ».`;
+      return `Le navigateur transmet l'événement « ${event.event} ».`;
     default:
       return '';
   }
@@ -83,7 +83,8 @@ export function narrate(event: UntimedSocketEvent, handlerName?: string): string
       return `${who}Un message ${kind} de ${octets(event.size)} est arrivé du serveur : ${calls}${handlerName ? ` avec event.data = ${event.binary ? shown : JSON.stringify(shown)}` : ''}.`;
     }
     case 'error':
-      return `${who}La connexion a échoué ou s'est rompue : ${calls} ; par sécurité, le navigateur ne dit pas pourquoi.`;
+      return `${who}Le navigateur fait échouer la connexion (elle n'a pas pu s'établir, ou l'autre côté a enfreint le protocole) : ${calls} ; par sécurité, il ne dit pas pourquoi.`;
+
     case 'close':
       return `${who}La connexion est fermée (code ${event.code} : ${explainCloseCode(event.code)}${event.reason ? `, raison « ${event.reason} »` : ''}, wasClean ${event.wasClean}) : readyState passe à ${stateName(3)}, ${calls}.`;
     default:

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Code, Html, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { collectSnippets, lessonPath, parseMeta } from './snippets.ts';
+import { collectSnippets, hasElision, lessonPath, parseMeta } from './snippets.ts';
 import { ui } from './strings.fr.ts';
 
 const DOCS_DIR = path.join('src', 'content', 'docs');
@@ -35,7 +35,7 @@ function asHtml(attrs: Record<string, string | undefined>, main: Code, rest: Cod
   const nodes: RootContent[] = [html(`<ws-playground ${attributes(attrs)}>`), plain(main)];
   for (const node of rest) {
     const { kind } = parseMeta(node.meta);
-    if (kind === 'output') nodes.push(titled(node, ui.expectedOutput));
+    if (kind === 'output') nodes.push(output(node));
     if (kind === 'solution') {
       nodes.push(html(`<details class="ws-solution"><summary>${ui.showSolution}</summary>`), plain(node), html('</details>'));
     }
@@ -49,7 +49,7 @@ function asJsx(attrs: Record<string, string | undefined>, main: Code, rest: Code
   const children: RootContent[] = [plain(main)];
   for (const node of rest) {
     const { kind } = parseMeta(node.meta);
-    if (kind === 'output') children.push(titled(node, ui.expectedOutput));
+    if (kind === 'output') children.push(output(node));
     if (kind === 'solution') {
       const summary = jsx('summary', {}, [{ type: 'text', value: ui.showSolution } as unknown as RootContent]);
       children.push(jsx('details', { class: 'ws-solution' }, [summary, plain(node)]));
@@ -81,6 +81,14 @@ function html(value: string): Html {
 /** The same fence without our keyword, so Expressive Code sees an ordinary block. */
 function plain(node: Code): Code {
   return { ...node, meta: node.meta?.replace(/^\s*\w+/, '').trim() || null };
+}
+
+/** « Sortie attendue »; where the declaration leaves lines out, the title says so and each `[…]` line is highlighted. */
+function output(node: Code): Code {
+  const lines = node.value.split('\n');
+  if (!hasElision(lines)) return titled(node, ui.expectedOutput);
+  const marked = lines.flatMap((line, i) => (hasElision([line]) ? [i + 1] : []));
+  return { ...node, meta: `title="${ui.expectedOutput} ${ui.elided}" mark={${marked.join(',')}}` };
 }
 
 function titled(node: Code, title: string): Code {

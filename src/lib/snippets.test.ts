@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lessonPath, matchesOutput, parseMeta, snippetsFromMarkdown } from './snippets.ts';
+import { ELISION, hasElision, lessonPath, matchesOutput, parseMeta, snippetsFromMarkdown } from './snippets.ts';
 
 const lesson = `---
 title: Exemple
@@ -56,11 +56,28 @@ test('reads the keyword and attributes of a fence meta', () => {
   assert.deepEqual(parseMeta('title="a"'), { kind: undefined, attrs: { title: 'a' } });
 });
 
-test('matches declared output in order, with … as a prefix wildcard', () => {
-  assert.equal(matchesOutput(['a', 'c'], ['a', 'b', 'c']), true);
+test('matches declared output line for line, with … as a prefix wildcard', () => {
+  assert.equal(matchesOutput(['a', 'b', 'c'], ['a', 'b', 'c']), true);
   assert.equal(matchesOutput(['c', 'a'], ['a', 'b', 'c']), false);
   assert.equal(matchesOutput(['Requêtes : …'], ['Requêtes : 12']), true);
   assert.equal(matchesOutput(['a'], []), false);
+  assert.equal(matchesOutput([], []), true);
+});
+
+test('refuses a printed line the declaration leaves out without saying so', () => {
+  assert.equal(matchesOutput(['a', 'c'], ['a', 'b', 'c']), false);
+  assert.equal(matchesOutput(['a'], ['a', 'b']), false);
+  assert.equal(matchesOutput(['b'], ['a', 'b']), false);
+});
+
+test('lets a […] line stand for any number of printed lines, none included', () => {
+  assert.equal(matchesOutput(['a', ELISION, 'c'], ['a', 'b', 'b', 'c']), true);
+  assert.equal(matchesOutput(['a', ELISION, 'c'], ['a', 'c']), true);
+  assert.equal(matchesOutput(['a', ELISION], ['a', 'x', 'y']), true);
+  assert.equal(matchesOutput([ELISION, 'c'], ['c', 'x', 'c']), true);
+  assert.equal(matchesOutput(['a', ELISION, 'c'], ['a', 'b', 'c', 'd']), false);
+  assert.equal(hasElision(['a', ELISION]), true);
+  assert.equal(hasElision(['a…']), false);
 });
 
 test('maps lesson files to site paths', () => {

@@ -5,7 +5,10 @@
  *
  * A lesson marks fences with a keyword, first in the fence's meta:
  *   ```js run          a snippet learners can edit and run
- *   ```txt output      right after a `run` fence: the lines the run must print
+ *   ```txt output      right after a `run` fence: the lines the run must print, all of them and
+ *                      in order; a line that ends with `…` stands for any line starting with what
+ *                      precedes the `…` (a time, an id), and a line `[…]` alone stands for lines
+ *                      left out there (zero or more), so the page shows every elision
  *   ```js exercise     a starter with a TODO
  *   ```js solution     right after an exercise: the solution
  *   ```js check success="…"   right after the solution: the body of `(run) => string | undefined`,
@@ -24,7 +27,7 @@ export interface Snippet {
   index: number;
   kind: 'run' | 'exercise';
   code: string;
-  /** Lines the run must print, in order (other lines may come between). */
+  /** Lines the run must print, exactly and in order, except where an ELISION line stands. */
   output?: string[];
   solution?: string;
   /** Body of the check function; see the module comment. */
@@ -112,14 +115,35 @@ export function lessonPath(fileInDocs: string): string {
   return slug === '' ? '/' : `/${slug.toLowerCase()}/`;
 }
 
-/** True when every expected line appears in `lines`, in order; a trailing `…` matches any rest of line. */
+/** A line of a declared output that stands for zero or more printed lines left out of the page. */
+export const ELISION = '[…]';
+
+/** True when one declared line matches one printed line; a trailing `…` matches any rest of line. */
+function lineMatches(want: string, got: string): boolean {
+  return want.endsWith('…') ? got.startsWith(want.slice(0, -1)) : got === want;
+}
+
+/**
+ * True when `lines` is exactly the declared output: the same lines in the same order, except
+ * that each ELISION line matches any run of lines (possibly none).
+ */
 export function matchesOutput(expected: string[], lines: string[]): boolean {
-  let at = 0;
+  // reachable[j]: the declared lines seen so far can match exactly the first j printed lines.
+  let reachable = lines.map((_, j) => j === 0).concat(lines.length === 0);
   for (const want of expected) {
-    const prefix = want.endsWith('…') ? want.slice(0, -1) : null;
-    while (at < lines.length && !(prefix !== null ? lines[at].startsWith(prefix) : lines[at] === want)) at++;
-    if (at === lines.length) return false;
-    at++;
+    const next = new Array<boolean>(lines.length + 1).fill(false);
+    if (want.trim() === ELISION) {
+      let seen = false;
+      for (let j = 0; j <= lines.length; j++) next[j] = seen = seen || reachable[j];
+    } else {
+      for (let j = 0; j < lines.length; j++) if (reachable[j] && lineMatches(want, lines[j])) next[j + 1] = true;
+    }
+    reachable = next;
   }
-  return true;
+  return reachable[lines.length];
+}
+
+/** True when the declaration leaves lines out somewhere (the page then says so). */
+export function hasElision(expected: string[] | undefined): boolean {
+  return (expected ?? []).some((line) => line.trim() === ELISION);
 }

@@ -4,8 +4,13 @@
  */
 import type { EndReason } from './events.ts';
 
+/** The plural mark of a French word counting `count` things (0 and 1 take the singular). */
+const s = (count: number) => (count > 1 ? 's' : '');
+
+/** Every label of the playground, in French. */
 export const ui = {
   expectedOutput: 'Sortie attendue',
+  elided: '([…] : lignes omises)',
   showSolution: 'Voir la solution',
   run: 'Exécuter',
   runHint: 'Ctrl+Entrée',
@@ -17,7 +22,7 @@ export const ui = {
   console: 'Console',
   timeline: 'Cycle de vie',
   editorLabel: 'Éditeur de code JavaScript',
-  editorHint: 'Ctrl+Entrée : exécuter · Échap puis Tab : sortir de l’éditeur',
+  editorHint: "Ctrl+Entrée : exécuter · Échap puis Tab : sortir de l'éditeur",
   emptyConsole: 'Cliquez sur « Exécuter » pour lancer le code.',
   emptyTimeline: 'Les connexions ouvertes par le code apparaîtront ici.',
   browser: 'navigateur',
@@ -32,7 +37,7 @@ export const ui = {
   stepWaiting: 'En attente du prochain événement réseau…',
   stepStart: 'Le code a été exécuté une première fois ; les événements réseau attendront « Suivant ».',
   pending: (count: number) =>
-    count === 0 ? 'Aucun autre événement en attente.' : `${count} autre${count > 1 ? 's' : ''} événement${count > 1 ? 's' : ''} en attente.`,
+    count === 0 ? 'Aucun autre événement en attente.' : `${count} autre${s(count)} événement${s(count)} en attente.`,
   settings: 'Serveur',
   serverLabel: 'Adresse du serveur WebSocket',
   serverHelp: (fallback: string) =>
@@ -43,18 +48,18 @@ export const ui = {
   serverCurrent: (server: string) => `Les exemples utilisent ${server}.`,
   running: 'Exécution en cours…',
   loadingEditor: "Chargement de l'éditeur…",
-  loadFailed: 'Impossible de charger l’exécution depuis le serveur du cours. Vérifiez la connexion, puis cliquez de nouveau sur « Exécuter ».',
+  loadFailed: "Impossible de charger l'exécution depuis le serveur du cours. Vérifiez la connexion, puis cliquez de nouveau sur « Exécuter ».",
   savedOlder:
-    'Vous modifiez une version enregistrée de cet exemple ; le cours l’a mis à jour depuis. « Réinitialiser » charge la nouvelle version.',
+    "Vous modifiez une version enregistrée de cet exemple ; le cours l'a mis à jour depuis. « Réinitialiser » charge la nouvelle version.",
   restored: 'Vos modifications ont été restaurées.',
   checkPassed: 'Réussi !',
   checkFailed: 'Pas encore :',
-  dropped: (count: number) => `${count} événements non affichés pour garder la page réactive.`,
+  dropped: (count: number) => `${count} événement${s(count)} non affiché${s(count)} pour garder la page réactive.`,
   syntaxError: (line: number, message: string) => `Erreur de syntaxe ligne ${line} : ${message}`,
   exception: (name: string, message: string, line?: number) =>
     line ? `${name} ligne ${line} : ${message}` : `${name} : ${message}`,
-  truncated: (count: number) => `${count} lignes plus anciennes masquées.`,
-  truncatedEvents: (count: number) => `${count} événements plus anciens masqués.`,
+  truncated: (count: number) => `${count} ligne${s(count)} plus ancienne${s(count)} masquée${s(count)}.`,
+  truncatedEvents: (count: number) => `${count} événement${s(count)} plus ancien${s(count)} masqué${s(count)}.`,
   ended: {
     done: 'Terminé : plus rien à attendre (toutes les connexions sont fermées).',
     stopped: 'Exécution arrêtée.',

@@ -87,6 +87,22 @@ describe('checkTypography', () => {
     assert.deepEqual(found('```js check success="Bravo ! Le code est bon."\nreturn;\n```'), ['espace-insecable@1:27']);
   });
 
+  test('reports an ordinary space between a number and its unit, at the number', () => {
+    assert.deepEqual(found('Attendez 250 ms.'), ['espace-unite@1:10']);
+    assert.deepEqual(found('Un message de 1 Mio, 64 Kio, 8 octets, 50 % et 2 s.'), ['espace-unite@1:15', 'espace-unite@1:22', 'espace-unite@1:30', 'espace-unite@1:40', 'espace-unite@1:48']);
+  });
+
+  test('accepts a narrow or wide non-breaking space before a unit, and ignores numbers in code or before other words', () => {
+    assert.deepEqual(found('Attendez 250\u202fms ou 1\u00a0Mio.'), []);
+    assert.deepEqual(found('`setTimeout(f, 250 ms)`.\n```js\nwait(1 s);\n```'), []);
+    assert.deepEqual(found('Les 2 serveurs, la RFC 6455 et 3 sockets.'), []);
+  });
+
+  test('reports digit groups split by an ordinary space, not by a narrow one', () => {
+    assert.deepEqual(found('Environ 10 000 connexions.'), ['espace-milliers@1:9']);
+    assert.deepEqual(found('Environ 10\u202f000 connexions, en 2012 puis 2022.'), []);
+  });
+
   test('skips MDX imports, exports up to the next blank line, and JSX', () => {
     assert.deepEqual(found("import { Code } from '@astrojs/starlight/components';\n<Code code={source} lang=\"ts\" title=\"a:b\" />"), []);
     assert.deepEqual(found('export const f = (a) => {\n  if (!a) throw new Error(`x : y`);\n  return a ? 1 : 2;\n};\n\nFin !'), ['espace-insecable@6:4']);

@@ -1,7 +1,8 @@
 /**
  * A checker for French typography in lesson prose (Markdown or MDX source): a non-breaking
  * space (U+00A0, or the narrow U+202F) before « : ; ? ! » and inside « guillemets », and
- * « guillemets » rather than straight double quotes.
+ * « guillemets » rather than straight double quotes, and a non-breaking space (U+202F preferred)
+ * between a number and its unit (« 250 ms », « 1 Mio ») and between groups of digits (« 10 000 »).
  *
  * Only prose is checked: code fences, inline code, URLs, HTML/JSX tags, MDX imports and the
  * frontmatter (except the values of `title` and `description`) are masked first. Masked text
@@ -77,8 +78,21 @@ function checkProse(text: string, lineNo: number, column0: number, quotes: boole
       report(i, 'guillemets-droits', 'guillemets droits "…" dans le texte : écrivez « … » avec des espaces insécables');
     }
   }
+  for (const match of text.matchAll(NUMBER_UNIT)) {
+    report(match.index + match[1].length, 'espace-unite', `espace ordinaire dans « ${match[0].slice(match[1].length)} » : il faut une espace fine insécable (U+202F)`);
+  }
+  for (const match of text.matchAll(THOUSANDS)) {
+    report(match.index + match[1].length, 'espace-milliers', `espace ordinaire dans « ${match[0].slice(match[1].length)} » : séparez les milliers par une espace fine insécable (U+202F)`);
+  }
   return problems;
 }
+
+/** Units written after a number in the course; a unit must not run on into a longer word. */
+const UNITS = ['ms', 's', 'min', 'h', 'o', 'octets?', 'Ko', 'Mo', 'Go', 'Kio', 'Mio', 'Gio', 'bits?', '[KMG]bit/s', '%', '°'];
+/** A number, an ordinary space, a unit: « 250 ms ». A letter or digit just before the number (« RFC 6455 s ») does not count. */
+const NUMBER_UNIT = new RegExp(`(^|[^\\p{L}\\d.,])\\d+(?:[.,]\\d+)? (?:${UNITS.join('|')})(?![\\p{L}\\d])`, 'gu');
+/** Digit groups split by an ordinary space: « 10 000 ». */
+const THOUSANDS = /(^|[^\p{L}\d.,])\d{1,3}(?: \d{3})+(?![\p{L}\d])/gu;
 
 /** Every typography problem of a lesson's source, in order. */
 export function checkTypography(source: string): TypographyProblem[] {

@@ -45,7 +45,7 @@ export class ConsoleView {
     if (t !== undefined) {
       const time = document.createElement('span');
       time.className = 'ws-time';
-      time.textContent = `+${t} ms`;
+      time.textContent = `+${t} ms`;
       line.append(time);
     }
     const body = document.createElement('span');

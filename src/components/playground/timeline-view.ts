@@ -52,7 +52,7 @@ export class TimelineView {
     if (event.type === 'close' && !event.wasClean) item.dataset.unclean = 'true';
 
     const head = el('div', 'ws-step-head');
-    head.append(el('span', 'ws-time', `+${event.t} ms`));
+    head.append(el('span', 'ws-time', `+${event.t} ms`));
     const arrow = el('div', 'ws-arrow');
     arrow.append(el('span', 'ws-sr ws-dir', `${dir === 'out' ? ui.toServer : ui.toBrowser} : `));
     arrow.append(el('span', 'ws-arrow-label', arrowLabel(event)));

@@ -76,7 +76,7 @@ function start(message: Extract<PageToHost, { kind: 'run' }>) {
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    emit(run, { type: 'exception', name: 'Error', message: event.message || 'Le worker a planté.', t: elapsed(run) });
+    emit(run, { type: 'exception', name: 'Error', message: event.message || "Le worker s'est arrêté sur une erreur.", t: elapsed(run) });
     end(run, 'crashed');
   });
   worker.postMessage({ kind: 'run', code: message.code, step: message.step });

@@ -124,7 +124,7 @@ scope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
 
 // self.close() would end the worker silently, and the watchdog would then blame an infinite loop.
 scope.close = () => {
-  emit({ type: 'console', level: 'warn', text: 'self.close() arrête le worker : l’exécution s’arrête ici.' });
+  emit({ type: 'console', level: 'warn', text: "self.close() arrête le worker : l'exécution s'arrête ici." });
   finished = true;
   held.length = 0;
   traced.closeAll();
