@@ -52,7 +52,7 @@ const state = (value: number): ApiEntry => ({
 /** Members of a WebSocket object, in the order a learner meets them. */
 export const SOCKET_MEMBERS: readonly ApiEntry[] = [
   { name: 'send', kind: 'method', signature: 'send(data)', insert: 'send(', doc: 'Met un message en file d’envoi : une chaîne part en trame texte ; ArrayBuffer, vue typée ou Blob en trame binaire. Lève InvalidStateError tant que readyState vaut 0 (CONNECTING).' },
-  { name: 'close', kind: 'method', signature: 'close(code, reason)', insert: 'close(', doc: 'Demande la fermeture. Donnez toujours un code : 1000 (normal) ou un code de 3000 à 4999 ; la raison tient en 123 octets UTF-8 au plus.' },
+  { name: 'close', kind: 'method', signature: 'close(code, reason)', insert: 'close(', doc: 'Demande la fermeture. Donnez toujours un code : 1000 (normal) ou un code de 3000 à 4999 ; la raison tient en 123 octets UTF-8 au plus.' },
   { name: 'onopen', kind: 'handler', signature: 'onopen = (event) => { … }', doc: EVENT_DOCS.open },
   { name: 'onmessage', kind: 'handler', signature: 'onmessage = (event) => { … }', doc: EVENT_DOCS.message },
   { name: 'onerror', kind: 'handler', signature: 'onerror = (event) => { … }', doc: EVENT_DOCS.error },
