@@ -16,6 +16,7 @@ import { DEFAULT_OPTIONS, type ServerOptions } from './settings.ts';
 import { createMetrics } from './metrics.ts';
 import { parseRequestUrl } from './request-url.ts';
 import { createRoutes } from './routes/index.ts';
+import { cutSilentSockets } from './silent-sockets.ts';
 import { HSTS } from './security-headers.ts';
 import { createStaticHandler } from './static-site.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
@@ -101,6 +102,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
 
   // A hard ceiling on TCP sockets (pages and every admitted connection) well above the caps.
   server.maxConnections = options.maxConnections + 1000;
+  cutSilentSockets(server, options.handshakeTimeout, tls);
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     // Engine.IO answers its own upgrades.
     if (!(req.url ?? '').startsWith(SOCKET_IO_PATH)) upgrades.handle(req, socket, head);
