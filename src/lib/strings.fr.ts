@@ -4,6 +4,14 @@
  */
 import type { EndReason } from './events.ts';
 
+/** A count the French way: a narrow no-break space between thousands (« 2 950 »). */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+}
+
+/** « 3 événements », « 1 événement »: the noun takes an s from 2 on. */
+const plural = (n: number, noun: string) => `${formatCount(n)} ${noun}${n >= 2 ? 's' : ''}`;
+
 export const ui = {
   expectedOutput: 'Sortie attendue',
   showSolution: 'Voir la solution',
@@ -47,19 +55,24 @@ export const ui = {
   savedOlder:
     'Vous modifiez une version enregistrée de cet exemple ; le cours l’a mis à jour depuis. « Réinitialiser » charge la nouvelle version.',
   restored: 'Vos modifications ont été restaurées.',
+  sandboxRestarted: "Le bac à sable s'était arrêté (mémoire épuisée ?) ; il a été relancé.",
   checkPassed: 'Réussi !',
   checkFailed: 'Pas encore :',
-  dropped: (count: number) => `${count} événements non affichés pour garder la page réactive.`,
+  dropped: (count: number, limit: number) =>
+    `Limite de ${formatCount(limit)} messages par exécution atteinte : ${plural(count, 'message')} non affiché${count >= 2 ? 's' : ''} pour garder la page réactive.`,
+  moreChars: (count: number) => `… (${plural(count, 'caractère')} de plus)`,
   syntaxError: (line: number, message: string) => `Erreur de syntaxe ligne ${line} : ${message}`,
   exception: (name: string, message: string, line?: number) =>
     line ? `${name} ligne ${line} : ${message}` : `${name} : ${message}`,
-  truncated: (count: number) => `${count} lignes plus anciennes masquées.`,
-  truncatedEvents: (count: number) => `${count} événements plus anciens masqués.`,
+  truncated: (count: number) => `${formatCount(count)} lignes plus anciennes masquées.`,
+  truncatedEvents: (count: number) => `${formatCount(count)} événements plus anciens masqués.`,
+  hiddenSockets: (count: number) => `${plural(count, 'connexion')} de plus non affichée${count >= 2 ? 's' : ''}.`,
   ended: {
     done: 'Terminé : plus rien à attendre (toutes les connexions sont fermées).',
     stopped: 'Exécution arrêtée.',
     watchdog: 'Exécution arrêtée : le code ne rendait plus la main depuis 2 secondes (boucle infinie ?).',
     timeout: 'Exécution arrêtée au bout de 2 minutes.',
     crashed: "L'exécution s'est interrompue sur une erreur.",
+    lost: "Le bac à sable s'est arrêté (mémoire épuisée ?) ; il a été relancé : cliquez de nouveau sur « Exécuter ».",
   } satisfies Record<EndReason, string>,
 } as const;

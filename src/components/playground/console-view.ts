@@ -13,6 +13,8 @@ export class ConsoleView {
   #truncated: (count: number) => string;
   #pending: HTMLElement[] = [];
   #scheduled = false;
+  /** Lines written once per run and then updated (see note). */
+  #notes = new Map<string, HTMLElement>();
 
   constructor(list: HTMLElement, truncated: (count: number) => string) {
     this.#list = list;
@@ -25,18 +27,33 @@ export class ConsoleView {
     this.#list.replaceChildren();
     this.#pending = [];
     this.#hidden = 0;
+    this.#notes.clear();
     if (placeholder) this.#list.append(this.#line('placeholder', placeholder));
   }
 
   /** Adds one line; `level` becomes a class (log, info, warn, error, debug, system…). */
   add(level: string, text: string, t?: number) {
-    this.#pending.push(this.#line(level, text, t));
+    this.#enqueue(this.#line(level, text, t));
+  }
+
+  #enqueue(line: HTMLElement) {
+    this.#pending.push(line);
     if (this.#scheduled) return;
     this.#scheduled = true;
     // A hidden tab gets no animation frames; a timer still shows the output when it comes back.
     const flush = () => this.#flush();
     if (document.hidden) setTimeout(flush, 50);
     else requestAnimationFrame(flush);
+  }
+
+  /** Adds a line of `level` the first time, then only changes its text: one line however often it is said. */
+  note(level: string, text: string, t?: number) {
+    const line = this.#notes.get(level);
+    if (!line) {
+      this.#notes.set(level, this.#line(level, text, t));
+      return this.#enqueue(this.#notes.get(level)!);
+    }
+    line.querySelector('.ws-text')!.textContent = text;
   }
 
   #line(level: string, text: string, t?: number): HTMLElement {
