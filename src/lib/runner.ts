@@ -121,7 +121,9 @@ function restart() {
       continue;
     }
     pending.retried = true;
-    pending.onEvent({ type: 'console', level: 'warn', text: ui.sandboxRestarted, t: elapsed(pending) });
+    // The run starts over in the new frame, and its times with it.
+    pending.started = performance.now();
+    pending.onEvent({ type: 'console', level: 'warn', text: ui.sandboxRestarted, t: 0 });
     void post(pending);
   }
   void prepareSandbox();

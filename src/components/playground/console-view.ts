@@ -9,9 +9,12 @@ const MAX_LINES = 500;
 export class ConsoleView {
   #list: HTMLElement;
   #hidden = 0;
+  /** Lines in the list, the notice and the placeholder aside. */
+  #count = 0;
   #notice: HTMLElement;
   #truncated: (count: number) => string;
-  #pending: HTMLElement[] = [];
+  /** Lines waiting for the next frame; built only if they are among the MAX_LINES kept. */
+  #pending: Array<HTMLElement | (() => HTMLElement)> = [];
   #scheduled = false;
   /** Lines written once per run and then updated (see note). */
   #notes = new Map<string, HTMLElement>();
@@ -25,6 +28,7 @@ export class ConsoleView {
 
   clear(placeholder?: string) {
     this.#list.replaceChildren();
+    this.#count = 0;
     this.#pending = [];
     this.#hidden = 0;
     this.#notes.clear();
@@ -33,10 +37,10 @@ export class ConsoleView {
 
   /** Adds one line; `level` becomes a class (log, info, warn, error, debug, system…). */
   add(level: string, text: string, t?: number) {
-    this.#enqueue(this.#line(level, text, t));
+    this.#enqueue(() => this.#line(level, text, t));
   }
 
-  #enqueue(line: HTMLElement) {
+  #enqueue(line: HTMLElement | (() => HTMLElement)) {
     this.#pending.push(line);
     if (this.#scheduled) return;
     this.#scheduled = true;
@@ -79,11 +83,13 @@ export class ConsoleView {
     if (batch.length === 0) return;
     this.#list.querySelector('.ws-placeholder')?.remove();
     const skipped = Math.max(0, batch.length - MAX_LINES);
-    this.#list.append(...batch.slice(skipped));
+    this.#list.append(...batch.slice(skipped).map((line) => (typeof line === 'function' ? line() : line)));
     this.#hidden += skipped;
-    const lines = this.#list.querySelectorAll('.ws-line:not(.ws-notice)');
-    const excess = lines.length - MAX_LINES;
-    for (let i = 0; i < excess; i++) lines[i].remove();
+    // Counted, not queried: under a flood this runs every frame, and a query visits every line.
+    this.#count += batch.length - skipped;
+    const excess = this.#count - MAX_LINES;
+    for (let i = 0; i < excess; i++) (this.#notice.isConnected ? this.#notice.nextElementSibling : this.#list.firstElementChild)?.remove();
+    this.#count -= Math.max(0, excess);
     this.#hidden += Math.max(0, excess);
     if (this.#hidden > 0) {
       this.#notice.textContent = this.#truncated(this.#hidden);
