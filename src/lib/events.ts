@@ -63,13 +63,13 @@ export type RunEvent =
     })
   /** Step mode: a held event is being delivered; `handler` is the source text of the code about to run. */
   | (Base & { type: 'deliver'; socket: number; event: 'open' | 'message' | 'error' | 'close'; handler?: string })
-  /** Output was dropped to keep the page responsive. */
+  /** The run's budget is spent: `count` events so far were not shown, to keep the page responsive (see sandbox/budget.ts). */
   | (Base & { type: 'dropped'; count: number })
   | (Base & { type: 'check'; ok: boolean; message: string })
   | (Base & { type: 'end'; reason: EndReason });
 
 /** Why a run ended. */
-export type EndReason = 'done' | 'stopped' | 'watchdog' | 'timeout' | 'crashed';
+export type EndReason = 'done' | 'stopped' | 'watchdog' | 'timeout' | 'crashed' | 'lost';
 
 /** What an exercise check receives. */
 export interface RunRecord {

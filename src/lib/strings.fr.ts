@@ -4,6 +4,14 @@
  */
 import type { EndReason } from './events.ts';
 
+/** A count the French way: a narrow no-break space between thousands (« 2 950 »). */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+}
+
+/** « 3 événements », « 1 événement »: the noun takes an s from 2 on. */
+const plural = (n: number, noun: string) => `${formatCount(n)} ${noun}${s(n)}`;
+
 /** The plural mark of a French word counting `count` things (0 and 1 take the singular). */
 const s = (count: number) => (count > 1 ? 's' : '');
 
@@ -52,19 +60,24 @@ export const ui = {
   savedOlder:
     "Vous modifiez une version enregistrée de cet exemple ; le cours l'a mis à jour depuis. « Réinitialiser » charge la nouvelle version.",
   restored: 'Vos modifications ont été restaurées.',
+  sandboxRestarted: "Le bac à sable s'était arrêté (mémoire épuisée ?) ; il a été relancé.",
   checkPassed: 'Réussi !',
   checkFailed: 'Pas encore :',
-  dropped: (count: number) => `${count} événement${s(count)} non affiché${s(count)} pour garder la page réactive.`,
+  dropped: (count: number, limit: number) =>
+    `Limite de ${formatCount(limit)} messages par exécution atteinte : ${plural(count, 'message')} non affiché${s(count)} pour garder la page réactive.`,
+  moreChars: (count: number) => `… (${plural(count, 'caractère')} de plus)`,
   syntaxError: (line: number, message: string) => `Erreur de syntaxe ligne ${line} : ${message}`,
   exception: (name: string, message: string, line?: number) =>
     line ? `${name} ligne ${line} : ${message}` : `${name} : ${message}`,
-  truncated: (count: number) => `${count} ligne${s(count)} plus ancienne${s(count)} masquée${s(count)}.`,
-  truncatedEvents: (count: number) => `${count} événement${s(count)} plus ancien${s(count)} masqué${s(count)}.`,
+  truncated: (count: number) => `${formatCount(count)} ligne${s(count)} plus ancienne${s(count)} masquée${s(count)}.`,
+  truncatedEvents: (count: number) => `${formatCount(count)} événement${s(count)} plus ancien${s(count)} masqué${s(count)}.`,
+  hiddenSockets: (count: number) => `${plural(count, 'connexion')} de plus non affichée${s(count)}.`,
   ended: {
     done: 'Terminé : plus rien à attendre (toutes les connexions sont fermées).',
     stopped: 'Exécution arrêtée.',
     watchdog: 'Exécution arrêtée : le code ne rendait plus la main depuis 2 secondes (boucle infinie ?).',
     timeout: 'Exécution arrêtée au bout de 2 minutes.',
     crashed: "L'exécution s'est interrompue sur une erreur.",
+    lost: "Le bac à sable s'est arrêté (mémoire épuisée ?) ; il a été relancé : cliquez de nouveau sur « Exécuter ».",
   } satisfies Record<EndReason, string>,
 } as const;

@@ -9,10 +9,15 @@ const MAX_LINES = 500;
 export class ConsoleView {
   #list: HTMLElement;
   #hidden = 0;
+  /** Lines in the list, the notice and the placeholder aside. */
+  #count = 0;
   #notice: HTMLElement;
   #truncated: (count: number) => string;
-  #pending: HTMLElement[] = [];
+  /** Lines waiting for the next frame; built only if they are among the MAX_LINES kept. */
+  #pending: Array<HTMLElement | (() => HTMLElement)> = [];
   #scheduled = false;
+  /** Lines written once per run and then updated (see note). */
+  #notes = new Map<string, HTMLElement>();
 
   constructor(list: HTMLElement, truncated: (count: number) => string) {
     this.#list = list;
@@ -23,20 +28,36 @@ export class ConsoleView {
 
   clear(placeholder?: string) {
     this.#list.replaceChildren();
+    this.#count = 0;
     this.#pending = [];
     this.#hidden = 0;
+    this.#notes.clear();
     if (placeholder) this.#list.append(this.#line('placeholder', placeholder));
   }
 
   /** Adds one line; `level` becomes a class (log, info, warn, error, debug, system…). */
   add(level: string, text: string, t?: number) {
-    this.#pending.push(this.#line(level, text, t));
+    this.#enqueue(() => this.#line(level, text, t));
+  }
+
+  #enqueue(line: HTMLElement | (() => HTMLElement)) {
+    this.#pending.push(line);
     if (this.#scheduled) return;
     this.#scheduled = true;
     // A hidden tab gets no animation frames; a timer still shows the output when it comes back.
     const flush = () => this.#flush();
     if (document.hidden) setTimeout(flush, 50);
     else requestAnimationFrame(flush);
+  }
+
+  /** Adds a line of `level` the first time, then only changes its text: one line however often it is said. */
+  note(level: string, text: string, t?: number) {
+    const line = this.#notes.get(level);
+    if (!line) {
+      this.#notes.set(level, this.#line(level, text, t));
+      return this.#enqueue(this.#notes.get(level)!);
+    }
+    line.querySelector('.ws-text')!.textContent = text;
   }
 
   #line(level: string, text: string, t?: number): HTMLElement {
@@ -62,11 +83,13 @@ export class ConsoleView {
     if (batch.length === 0) return;
     this.#list.querySelector('.ws-placeholder')?.remove();
     const skipped = Math.max(0, batch.length - MAX_LINES);
-    this.#list.append(...batch.slice(skipped));
+    this.#list.append(...batch.slice(skipped).map((line) => (typeof line === 'function' ? line() : line)));
     this.#hidden += skipped;
-    const lines = this.#list.querySelectorAll('.ws-line:not(.ws-notice)');
-    const excess = lines.length - MAX_LINES;
-    for (let i = 0; i < excess; i++) lines[i].remove();
+    // Counted, not queried: under a flood this runs every frame, and a query visits every line.
+    this.#count += batch.length - skipped;
+    const excess = this.#count - MAX_LINES;
+    for (let i = 0; i < excess; i++) (this.#notice.isConnected ? this.#notice.nextElementSibling : this.#list.firstElementChild)?.remove();
+    this.#count -= Math.max(0, excess);
     this.#hidden += Math.max(0, excess);
     if (this.#hidden > 0) {
       this.#notice.textContent = this.#truncated(this.#hidden);

@@ -8,6 +8,7 @@
  */
 import type { RunEvent } from '../../lib/events.ts';
 import type { RunHandle } from '../../lib/runner.ts';
+import { MAX_RUN_MESSAGES } from '../../lib/sandbox/budget.ts';
 import { lessonForm, rewriteServer } from '../../lib/server-url.ts';
 import { ui } from '../../lib/strings.fr.ts';
 import { ConsoleView } from './console-view.ts';
@@ -46,6 +47,8 @@ export class PlaygroundElement extends HTMLElement {
   #built?: Views;
   /** Counts starts, so that a start overtaken while it loaded gives way to the newer one. */
   #starts = 0;
+  /** The editor marks the run's first error at its line. */
+  #marked = false;
   #status!: HTMLElement;
   #older!: HTMLElement;
   #verdict!: HTMLElement;
@@ -237,6 +240,7 @@ export class PlaygroundElement extends HTMLElement {
     this.#verdict.hidden = true;
     this.#editor?.highlight(undefined);
     this.#editor?.markError(undefined);
+    this.#marked = false;
     const started = ++this.#starts;
     let views: Views;
     try {
@@ -276,11 +280,14 @@ export class PlaygroundElement extends HTMLElement {
       case 'console':
         return this.#console.add(event.level, event.text, event.t);
       case 'exception':
-        if (event.line) this.#editor?.markError({ line: event.line, column: event.column, message: `${event.name}: ${event.message}` });
+        // The first error only: it is the one to fix first, and a flood of them must not redraw the editor.
+        if (event.line && !this.#marked) this.#editor?.markError({ line: event.line, column: event.column, message: `${event.name}: ${event.message}` });
+        this.#marked ||= !!event.line;
         return this.#console.add('error', ui.exception(event.name, event.message, event.line), event.t);
       case 'dropped':
         // Not 'system': the one `.ws-system` line of a run is its end (e2e/snippets.spec.ts waits for it).
-        return this.#console.add('dropped', ui.dropped(event.count), event.t);
+        // One line per run, updated as the count grows.
+        return this.#console.note('dropped', ui.dropped(event.count, MAX_RUN_MESSAGES), event.t);
       case 'end':
         this.#console.add('system', ui.ended[event.reason], event.t);
         this.dispatchEvent(new CustomEvent('ws-snippet-ran', { bubbles: true, detail: { id: this.snippetId, reason: event.reason } }));

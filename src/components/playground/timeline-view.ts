@@ -8,7 +8,9 @@ import { arrowLabel, describe, direction, stateName } from '../../lib/narration.
 import { ui } from '../../lib/strings.fr.ts';
 
 /** Steps kept across all sockets; older ones are dropped so a flood cannot freeze the page. */
-const MAX_STEPS = 400;
+export const MAX_STEPS = 400;
+/** Sockets drawn; later ones are only counted (3,000 sockets once made 32,000 nodes and froze the page). */
+export const MAX_SOCKETS = 20;
 const MAX_DATA = 300;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -24,6 +26,8 @@ export class TimelineView {
   #sockets = new Map<number, { list: HTMLOListElement; state: HTMLElement; last: number }>();
   #steps = 0;
   #hidden = 0;
+  /** Sockets past MAX_SOCKETS: counted, never drawn, their events ignored. */
+  #hiddenSockets = new Set<number>();
   #notice = el('p', 'ws-notice');
   #scrollScheduled = false;
 
@@ -35,11 +39,13 @@ export class TimelineView {
     this.#sockets.clear();
     this.#steps = 0;
     this.#hidden = 0;
+    this.#hiddenSockets.clear();
     this.#root.replaceChildren(el('p', 'ws-placeholder', ui.emptyTimeline));
   }
 
   add(event: SocketEvent) {
     const socket = this.#socket(event);
+    if (!socket) return;
     const before = socket.last;
     socket.last = event.readyState;
     socket.state.textContent = stateName(event.readyState);
@@ -97,6 +103,11 @@ export class TimelineView {
   #socket(event: SocketEvent) {
     const known = this.#sockets.get(event.socket);
     if (known) return known;
+    if (this.#hiddenSockets.has(event.socket)) return undefined;
+    if (this.#sockets.size >= MAX_SOCKETS) {
+      this.#hiddenSockets.add(event.socket);
+      return this.#notify();
+    }
     this.#root.querySelector(':scope > .ws-placeholder')?.remove();
     const section = el('section', 'ws-socket');
     section.dataset.socket = String(event.socket);
@@ -120,7 +131,15 @@ export class TimelineView {
     if (++this.#steps <= MAX_STEPS) return;
     this.#root.querySelector('.ws-step')?.remove();
     this.#steps--;
-    this.#notice.textContent = ui.truncatedEvents(++this.#hidden);
+    this.#hidden++;
+    this.#notify();
+  }
+
+  /** Says what the timeline leaves out, in one paragraph at its top. */
+  #notify(): undefined {
+    const sockets = this.#hiddenSockets.size;
+    this.#notice.textContent = [sockets ? ui.hiddenSockets(sockets) : '', this.#hidden ? ui.truncatedEvents(this.#hidden) : ''].filter(Boolean).join(' ');
     if (!this.#notice.isConnected) this.#root.prepend(this.#notice);
+    return undefined;
   }
 }

@@ -1,11 +1,10 @@
 /** Turns console arguments into the one line of text the playground shows. */
-
-const MAX_LENGTH = 10_000;
+import { clip } from './budget.ts';
 
 /** Formats `console.log` arguments the way a learner expects to read them. */
 export function formatArgs(args: unknown[]): string {
   const text = args.map((arg) => (typeof arg === 'string' ? arg : formatValue(arg))).join(' ');
-  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH)}… (${text.length} caractères)` : text;
+  return clip(text);
 }
 
 /** One value, as `console.log` would show it, in plain text. */

@@ -4,6 +4,7 @@
  * exercise check once the run ends.
  */
 import type { EndReason, RunEvent } from '../events.ts';
+import { clip, clipEvent, createBudget, type Budget } from './budget.ts';
 import { evaluateCheck } from './check.ts';
 import type { HostToPage, PageToHost, WorkerToHost } from './protocol.ts';
 import RunWorker from './worker.ts?worker&inline';
@@ -12,6 +13,8 @@ import RunWorker from './worker.ts?worker&inline';
 const WATCHDOG_MS = 2000;
 /** Grace time for the worker to close its sockets itself before it is terminated. */
 const STOP_GRACE_MS = 50;
+/** How often the page hears from this frame: silence means its process died (see runner.ts). */
+const HEARTBEAT_MS = 500;
 
 interface Run {
   id: number;
@@ -19,6 +22,7 @@ interface Run {
   started: number;
   lastAlive: number;
   events: RunEvent[];
+  budget: Budget;
   check?: string;
   timer: ReturnType<typeof setTimeout>;
   ended: boolean;
@@ -48,9 +52,12 @@ function toPage(message: HostToPage) {
   parent.postMessage(message, '*');
 }
 
+/** Passes `event` on within the run's budget; the worker applies the same, this is its backstop. */
 function emit(run: Run, event: RunEvent) {
-  run.events.push(event);
-  toPage({ kind: 'event', run: run.id, event });
+  if (!run.budget.admit(event)) return;
+  const clipped = clipEvent(event);
+  run.events.push(clipped);
+  toPage({ kind: 'event', run: run.id, event: clipped });
 }
 
 function start(message: Extract<PageToHost, { kind: 'run' }>) {
@@ -63,6 +70,7 @@ function start(message: Extract<PageToHost, { kind: 'run' }>) {
     started: now,
     lastAlive: now,
     events: [],
+    budget: createBudget(),
     check: message.check,
     ended: false,
     timer: setTimeout(() => end(run, 'timeout'), message.timeoutMs),
@@ -76,10 +84,11 @@ function start(message: Extract<PageToHost, { kind: 'run' }>) {
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    emit(run, { type: 'exception', name: 'Error', message: event.message || "Le worker s'est arrêté sur une erreur.", t: elapsed(run) });
+    emit(run, { type: 'exception', name: 'Error', message: clip(event.message || "Le worker s'est arrêté sur une erreur."), t: elapsed(run) });
     end(run, 'crashed');
   });
   worker.postMessage({ kind: 'run', code: message.code, step: message.step });
+  toPage({ kind: 'started', run: run.id });
 }
 
 function elapsed(run: Run) {
@@ -123,3 +132,4 @@ addEventListener('message', (event: MessageEvent<PageToHost>) => {
 
 warmSpare();
 toPage({ kind: 'ready' });
+setInterval(() => toPage({ kind: 'alive' }), HEARTBEAT_MS);

@@ -11,7 +11,13 @@ export type PageToHost =
   | { kind: 'stop'; run: number };
 
 /** Sandbox host → page. */
-export type HostToPage = { kind: 'ready' } | { kind: 'event'; run: number; event: RunEvent };
+export type HostToPage =
+  | { kind: 'ready' }
+  /** The heartbeat: the page recreates a frame that stops sending it (see runner.ts). */
+  | { kind: 'alive' }
+  /** The run was received and started: from now on it lives or dies with the frame. */
+  | { kind: 'started'; run: number }
+  | { kind: 'event'; run: number; event: RunEvent };
 
 /** Sandbox host → worker. */
 export type HostToWorker = { kind: 'run'; code: string; step: boolean } | { kind: 'next' } | { kind: 'stop' };

@@ -5,6 +5,7 @@
  */
 import type { RunEvent } from '../events.ts';
 import { createActivity } from './activity.ts';
+import { clipEvent, createBudget } from './budget.ts';
 import { formatArgs } from './format.ts';
 import { createTracedWebSocket } from './traced-websocket.ts';
 import type { HostToWorker, WorkerToHost } from './protocol.ts';
@@ -28,19 +29,13 @@ const IDLE_CONFIRM_MS = 15;
 /** When the current run began: a spare worker may have waited idle before it (see host.ts). */
 let start = performance.now();
 
-/**
- * At most this many events of each floodable kind per window, so a flood cannot freeze the page.
- * Console lines and traffic (send, message) have separate budgets, so 150 sends cannot hide the
- * line the learner prints in onclose; rare lifecycle events (open, close, error…) always pass.
- */
-const BUDGET = 200;
-const WINDOW_MS = 100;
-let windowStart = 0;
-const sent = { console: 0, traffic: 0 };
-let dropped = 0;
+/** The run's budget (see budget.ts): a flood stops here, before it crosses into the page. */
+const budget = createBudget();
+/** The count of dropped events the host last heard of. */
+let reported = 0;
 
 // Only this file may talk to the host: learner code could otherwise fake events (a passed check,
-// the end of the run) or flood the page past the budgets below.
+// the end of the run) or flood the page past the budget above.
 const postToHost = scope.postMessage.bind(scope) as (message: WorkerToHost) => void;
 delete (Object.getPrototypeOf(scope) as { postMessage?: unknown }).postMessage;
 delete (scope as { postMessage?: unknown }).postMessage;
@@ -49,10 +44,11 @@ function send(message: WorkerToHost) {
   postToHost(message);
 }
 
+/** Tells the host how many events the budget has dropped, when that changed. */
 function flushDropped() {
-  if (dropped === 0) return;
-  send({ kind: 'event', event: { type: 'dropped', count: dropped, t: now() } });
-  dropped = 0;
+  if (budget.dropped === reported) return;
+  reported = budget.dropped;
+  send({ kind: 'event', event: { type: 'dropped', count: reported, t: now() } });
 }
 
 function now() {
@@ -60,22 +56,11 @@ function now() {
 }
 
 function emit(event: Omit<RunEvent, 't'> | RunEvent) {
-  const t = now();
-  if (t - windowStart >= WINDOW_MS) {
-    windowStart = t;
-    sent.console = 0;
-    sent.traffic = 0;
-    flushDropped();
-  }
-  const kind = event.type === 'console' ? 'console' : event.type === 'send' || event.type === 'message' ? 'traffic' : undefined;
-  if (kind) {
-    if (sent[kind] >= BUDGET) {
-      dropped++;
-      return;
-    }
-    sent[kind]++;
-  }
-  send({ kind: 'event', event: { ...event, t } as RunEvent });
+  const timed = { ...event, t: now() } as RunEvent;
+  if (budget.admit(timed)) return send({ kind: 'event', event: clipEvent(timed) });
+  // Said at the first drop, then each time the count doubles: a loop that never yields to the
+  // heartbeat still reports about how much it lost, in a few dozen messages at most.
+  if (budget.dropped >= 2 * reported) flushDropped();
 }
 
 // Tells the host the event loop is alive; a busy loop stops these and the watchdog ends the run.
@@ -230,6 +215,7 @@ scope.addEventListener('message', (event: MessageEvent<HostToWorker>) => {
   if (message.kind === 'next') held.shift()?.();
   if (message.kind === 'stop') {
     // Close the run's sockets ourselves: terminate() alone can leave them open for seconds.
+    flushDropped();
     finished = true;
     held.length = 0;
     traced.closeAll();
