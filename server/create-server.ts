@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { Registry } from 'prom-client';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientAddress } from './client-address.ts';
-import { CLOSE, Connection, CourseSocket, connectionOf } from './connection.ts';
+import { CLOSE, Connection, CourseSocket, connectionBacklogs, connectionOf } from './connection.ts';
 import { refuseUpgrade } from './http-refusal.ts';
 import { createLogger } from './log.ts';
 import type { ServerOptions } from './options.ts';
@@ -15,6 +15,7 @@ import { DEFAULT_OPTIONS } from './settings.ts';
 import { createMetrics } from './metrics.ts';
 import { isOriginAllowed } from './origin-policy.ts';
 import { createRoutes } from './routes/index.ts';
+import { SendBudget } from './send-budget.ts';
 import { selectProtocol, type Refusal, type WebSocketRoute } from './routes/route.ts';
 import { createStaticHandler } from './static-site.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
@@ -79,7 +80,9 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
   let closing: Promise<void> | undefined;
   let onEmpty: (() => void) | undefined;
 
-  const limits = { maxBuffered: options.maxBuffered, rateLimit: options.rateLimit, rateBurst: options.rateBurst };
+  const budget = new SendBudget(options.maxBufferedTotal);
+  budget.addSource(connectionBacklogs(connections));
+  const limits = { maxBuffered: options.maxBuffered, rateLimit: options.rateLimit, rateBurst: options.rateBurst, budget };
   const routeOf = new WeakMap<http.IncomingMessage, WebSocketRoute>();
   const wss = new WebSocketServer({
     WebSocket: CourseSocket,
@@ -134,6 +137,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
   };
   /** Why one more connection from `ip` would break a cap (WebSockets and Socket.IO count together). */
   const overCap = (ip: string): Refusal | undefined => {
+    if (budget.overTotal()) return { status: 503, body: 'Serveur saturé : trop de données en attente d’envoi.' };
     if (connections.size + socketIoSessions >= options.maxConnections) return { status: 503, body: 'Trop de connexions sur ce serveur.' };
     if ((perIp.get(ip) ?? 0) >= options.maxConnectionsPerIp) return { status: 429, body: 'Trop de connexions depuis votre adresse.' };
     return undefined;
@@ -238,6 +242,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
 
   async function shutdown(): Promise<void> {
     clearInterval(heartbeat);
+    budget.close();
     feed.close();
     updatesApi.close();
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

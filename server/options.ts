@@ -15,6 +15,8 @@ export interface ServerOptions {
   maxPayload: number;
   /** Unsent bytes held for one peer before it is closed with 1008. */
   maxBuffered: number;
+  /** Unsent bytes held for all peers together; past it, 503 to newcomers and the largest backlogs closed with 1013. */
+  maxBufferedTotal: number;
   /** Open WebSockets across all clients (more → HTTP 503). */
   maxConnections: number;
   /** Open WebSockets from one address (more → HTTP 429). */

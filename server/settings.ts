@@ -5,6 +5,7 @@
 import { accessSync, constants } from 'node:fs';
 import { z } from 'zod';
 import type { ServerOptions } from './options.ts';
+import { defaultMaxBufferedTotal } from './send-budget.ts';
 
 /** One setting: how it is spelled, what it defaults to, and how a string becomes its value. */
 export interface Setting<K extends keyof ServerOptions = keyof ServerOptions> {
@@ -16,6 +17,8 @@ export interface Setting<K extends keyof ServerOptions = keyof ServerOptions> {
   flag: string;
   /** Value when neither flag nor variable is given. */
   default: ServerOptions[K];
+  /** How a default that depends on the machine is derived, in French (the README shows this, not the value). */
+  derived?: string;
   /** What a valid value is, in French, completing "doit être …". */
   rule: string;
   /** One line for --help and the README. */
@@ -88,6 +91,7 @@ export const SETTINGS: readonly Setting[] = [
   define({ key: 'allowedOrigins', env: 'ALLOWED_ORIGINS', flag: 'allowed-origins', default: [], ...origins, description: 'Origines de pages autorisées en plus du site lui-même et de l’origine null du bac à sable ; * : toutes.' }),
   define({ key: 'maxPayload', env: 'MAX_PAYLOAD', flag: 'max-payload', default: MiB, ...int(1, 100 * MiB), description: 'Taille maximale d’un message reçu, en octets (au-delà : fermeture 1009).' }),
   define({ key: 'maxBuffered', env: 'MAX_BUFFERED', flag: 'max-buffered', default: 4 * MiB, ...int(1024, 1024 * MiB), description: 'Octets en attente d’envoi tolérés pour un client qui ne lit pas (au-delà : fermeture 1008).' }),
+  define({ key: 'maxBufferedTotal', env: 'MAX_BUFFERED_TOTAL', flag: 'max-buffered-total', default: defaultMaxBufferedTotal(), derived: '¼ de la mémoire vive', ...int(MiB, 1024 * 1024 * MiB), description: 'Octets en attente d’envoi tolérés pour tous les clients ensemble (au-delà : HTTP 503 aux nouveaux, fermeture 1013 des plus gros arriérés) ; le défaut est le quart de la mémoire vive, ou de la limite du conteneur si elle est plus basse.' }),
   define({ key: 'maxConnections', env: 'MAX_CONNECTIONS', flag: 'max-connections', default: 10000, ...int(1, 1000000), description: 'WebSockets ouvertes au total (au-delà : HTTP 503).' }),
   define({ key: 'maxConnectionsPerIp', env: 'MAX_CONNECTIONS_PER_IP', flag: 'max-connections-per-ip', default: 50, ...int(1, 1000000), description: 'WebSockets ouvertes par adresse IP (au-delà : HTTP 429).' }),
   define({ key: 'rateLimit', env: 'RATE_LIMIT', flag: 'rate-limit', default: 50, ...int(0, 1000000), description: 'Messages par seconde tolérés par connexion, en régime continu (au-delà : fermeture 1008) ; 0 : pas de limite.' }),
