@@ -27,12 +27,12 @@ export interface AdmissionPolicy {
  * The outcome of check(): a small integer, so that deciding allocates nothing. ADMITTED is 0,
  * so `if (verdict)` reads « if refused ».
  */
-export const VERDICT = { ADMITTED: 0, STOPPING: 1, ORIGIN: 2, SERVER_FULL: 3, ADDRESS_FULL: 4 } as const;
+export const VERDICT = { ADMITTED: 0, STOPPING: 1, ORIGIN: 2, SERVER_FULL: 3, ADDRESS_FULL: 4, OVERLOADED: 5 } as const;
 /** One of VERDICT's values. */
 export type Verdict = (typeof VERDICT)[keyof typeof VERDICT];
 
 /** The HTTP status that answers each verdict (ADMITTED has none). */
-export const STATUS: readonly number[] = [0, 503, 403, 503, 429];
+export const STATUS: readonly number[] = [0, 503, 403, 503, 429, 503];
 
 /** Seconds a client refused for a cap is asked to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 10;
@@ -70,8 +70,11 @@ export interface Admission {
   readonly size: number;
 }
 
-/** Creates the admission point; `refused` is told the status of every refusal (metrics, logs). */
-export function createAdmission(policy: AdmissionPolicy, refused: (status: number) => void): Admission {
+/**
+ * Creates the admission point; `refused` is told the status of every refusal (metrics, logs),
+ * and `overloaded` says when the server holds too many unsent bytes to take anyone more.
+ */
+export function createAdmission(policy: AdmissionPolicy, refused: (status: number) => void, overloaded: () => boolean = () => false): Admission {
   const perIp = new Map<string, number>();
   let open = 0;
   let stopping = false;
@@ -79,6 +82,7 @@ export function createAdmission(policy: AdmissionPolicy, refused: (status: numbe
   const check = (req: IncomingMessage, ip: string, checkOrigin: boolean): Verdict => {
     if (stopping) return VERDICT.STOPPING;
     if (checkOrigin && !isOriginAllowed(req, policy.allowedOrigins, policy.trustProxy)) return VERDICT.ORIGIN;
+    if (overloaded()) return VERDICT.OVERLOADED;
     if (open >= policy.maxConnections) return VERDICT.SERVER_FULL;
     if ((perIp.get(ip) ?? 0) >= policy.maxConnectionsPerIp) return VERDICT.ADDRESS_FULL;
     return VERDICT.ADMITTED;
@@ -97,6 +101,7 @@ export function createAdmission(policy: AdmissionPolicy, refused: (status: numbe
   const answer = (verdict: Verdict, req: IncomingMessage): { body: string; headers: Record<string, string> | undefined } => {
     if (verdict === VERDICT.ORIGIN) return { body: REFUSAL.origin(req.headers.origin), headers: undefined };
     if (verdict === VERDICT.STOPPING) return { body: REFUSAL.stopping, headers: undefined };
+    if (verdict === VERDICT.OVERLOADED) return { body: REFUSAL.overloaded, headers: RETRY };
     return { body: verdict === VERDICT.SERVER_FULL ? REFUSAL.tooManyOnServer : REFUSAL.tooManyFromAddress, headers: RETRY };
   };
   const refuseResponse = (res: ServerResponse, verdict: Verdict, req: IncomingMessage, extra?: Record<string, string>): void => {

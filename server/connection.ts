@@ -2,6 +2,7 @@
 import { WebSocket } from 'ws';
 import type { Channel, WebSocketRoute } from './routes/route.ts';
 import { takeToken, type TokenBucket } from './rate-limit.ts';
+import type { BacklogSource, SendBudget } from './send-budget.ts';
 
 /** The per-connection limits, all from the settings. */
 export interface ConnectionLimits {
@@ -11,6 +12,8 @@ export interface ConnectionLimits {
   rateLimit: number;
   /** Messages a client may send in a burst above the sustained rate. */
   rateBurst: number;
+  /** The server-wide budget of unsent bytes, told of every byte queued. */
+  budget: SendBudget;
 }
 
 /** Close codes the server itself uses (RFC 6455 §7.4.1). */
@@ -18,6 +21,7 @@ export const CLOSE = {
   NORMAL: 1000,
   GOING_AWAY: 1001,
   POLICY_VIOLATION: 1008,
+  MESSAGE_TOO_BIG: 1009,
   TRY_AGAIN_LATER: 1013,
 } as const;
 
@@ -90,24 +94,38 @@ export class Connection implements Channel, TokenBucket {
     }
   }
 
-  /** Sends unless the peer lags more than maxBuffered bytes, in which case it is closed with 1008. */
+  /**
+   * Sends unless this peer's own backlog is over maxBuffered, in which case it is closed with
+   * 1008: only what this peer has not read counts, never the size of the message at hand.
+   */
   send(data: Buffer | string, binary: boolean): boolean {
     const ws = this.ws;
     if (ws.readyState !== 1) return false;
-    if (ws.bufferedAmount > this.limits.maxBuffered) {
+    const limits = this.limits;
+    if (ws.bufferedAmount > limits.maxBuffered) {
       // The peer does not read what we send: refusing to buffer more is our policy (1008),
-      // not an overload of the server (1013). Its close frame waits behind the backlog, so
-      // the socket is cut soon after rather than after ws's 30 s close timeout.
-      this.close(CLOSE.POLICY_VIOLATION, 'Trop de données en attente');
-      setTimeout(() => ws.terminate(), BACKLOG_CUT_DELAY_MS).unref();
+      // not an overload of the server (1013).
+      this.cut(CLOSE.POLICY_VIOLATION, 'Trop de données en attente');
       return false;
     }
+    const size = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
     this.messagesOut++;
-    this.bytesOut += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    this.bytesOut += size;
+    limits.budget.queued(size);
     // An answer sent while its message is dispatched needs no second reading of the clock.
     if (answering !== this) this.lastActive = Date.now();
     ws.send(data, binary ? BINARY : TEXT);
     return true;
+  }
+
+  /**
+   * Closes a peer whose backlog must go. Its close frame waits behind that backlog, so the
+   * socket is cut soon after rather than after ws's 30 s close timeout.
+   */
+  cut(code: number, reason: string): void {
+    const ws = this.ws;
+    this.close(code, reason);
+    setTimeout(() => ws.terminate(), BACKLOG_CUT_DELAY_MS).unref();
   }
 
   /** Closes from the server side, once. */
@@ -126,6 +144,17 @@ export class Connection implements Channel, TokenBucket {
 
 /** How long a peer closed for not reading gets to read its backlog before being cut. */
 export const BACKLOG_CUT_DELAY_MS = 1000;
+
+/** The open connections of one server as a source of unsent bytes for its SendBudget. */
+export function connectionBacklogs(connections: ReadonlySet<Connection>): BacklogSource<Connection> {
+  return {
+    peers: () => connections,
+    pending: (conn) => conn.ws.bufferedAmount,
+    // A peer already closing is cut within BACKLOG_CUT_DELAY_MS at most (or ws's close timeout).
+    open: (conn) => conn.ws.readyState === 1,
+    shed: (conn) => conn.cut(CLOSE.TRY_AGAIN_LATER, 'Serveur saturé : trop de données en attente'),
+  };
+}
 
 /** The connection whose message `answer` is handling right now (received set lastActive already). */
 let answering: Connection | undefined;

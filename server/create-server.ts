@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Registry } from 'prom-client';
 import { createAdmission } from './admission.ts';
-import { CLOSE, type Connection } from './connection.ts';
+import { CLOSE, connectionBacklogs, type Connection } from './connection.ts';
 import { containListeners } from './containment.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { createHttpEndpoints } from './http-endpoints.ts';
@@ -18,6 +18,7 @@ import { parseRequestUrl } from './request-url.ts';
 import { createRoutes } from './routes/index.ts';
 import { cutSilentSockets } from './silent-sockets.ts';
 import { HSTS } from './security-headers.ts';
+import { SendBudget } from './send-budget.ts';
 import { createStaticHandler } from './static-site.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
@@ -60,9 +61,11 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     metrics.refused(status);
     log.debug(`refused status=${status}`);
   };
-  const admission = createAdmission(options, refused);
+  const budget = new SendBudget(options.maxBufferedTotal);
+  budget.addSource(connectionBacklogs(connections));
+  const admission = createAdmission(options, refused, () => budget.overTotal());
   const updatesApi = createUpdatesApi(feed, admission);
-  const upgrades = createWebSocketUpgrade({ options, routes, admission, metrics, log, refused, connections });
+  const upgrades = createWebSocketUpgrade({ options: { ...options, budget }, routes, admission, metrics, log, refused, connections });
   let closing: Promise<void> | undefined;
 
   const tls = options.tlsCert !== '';
@@ -97,7 +100,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
     : http.createServer(serverOptions, onRequest);
 
   // The « Socket.IO » lesson's endpoint; Engine.IO answers its own requests and upgrades.
-  const io = attachSocketIo(server, options);
+  const io = attachSocketIo(server, { ...options, budget });
   admission.admitEngine(io.engine);
 
   // A hard ceiling on TCP sockets (pages and every admitted connection) well above the caps.
@@ -116,6 +119,7 @@ export function createServer(overrides: Partial<ServerOptions> = {}): CourseServ
   async function shutdown(): Promise<void> {
     admission.stop();
     stopHeartbeat();
+    budget.close();
     feed.close();
     updatesApi.close();
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

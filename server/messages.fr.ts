@@ -13,6 +13,7 @@ export const IDLE_REASON = 'Inactivité trop longue';
 export const REFUSAL = {
   stopping: "Le serveur s'arrête.",
   tooManyOnServer: 'Trop de connexions sur ce serveur.',
+  overloaded: 'Serveur saturé : trop de données en attente d’envoi.',
   tooManyFromAddress: 'Trop de connexions depuis votre adresse.',
   badRequest: 'Requête invalide.',
   origin: (origin: string | undefined) => `Origine refusée : ${origin}. Voir --allowed-origins.`,

@@ -45,7 +45,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
 export function helpText(): string {
   const lines = ['Usage : node server/main.ts [options]', '', 'Chaque option a sa variable d’environnement ; l’option l’emporte.', ''];
   for (const s of settingEntries()) {
-    lines.push(`  --${s.flag}${typeof s.default === 'boolean' ? '' : ' <valeur>'}   (${s.env}, défaut : ${formatDefault(s.default)})`);
+    const shown = formatDefault(s.default) + (s.derived ? `, soit ${s.derived}` : '');
+    lines.push(`  --${s.flag}${typeof s.default === 'boolean' ? '' : ' <valeur>'}   (${s.env}, défaut : ${shown})`);
     lines.push(`      ${s.description}`);
   }
   lines.push('  -h, --help', '      Affiche cette aide.');
@@ -55,7 +56,8 @@ export function helpText(): string {
 /** The README's table of settings, generated from the same schema (a test keeps them equal). */
 export function markdownTable(): string {
   const rows = settingEntries().map(
-    (s) => `| \`--${s.flag}\` | \`${s.env}\` | \`${formatDefault(s.default)}\` | ${s.rule} | ${s.description} |`,
+    // A derived default differs from one machine to the next: the README gives its rule.
+    (s) => `| \`--${s.flag}\` | \`${s.env}\` | ${s.derived ?? `\`${formatDefault(s.default)}\``} | ${s.rule} | ${s.description} |`,
   );
   return ['| Option | Variable | Défaut | Valeurs | Rôle |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

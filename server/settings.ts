@@ -6,6 +6,7 @@
  */
 import { accessSync, constants } from 'node:fs';
 import { z } from 'zod';
+import { defaultMaxBufferedTotal } from './send-budget.ts';
 
 /** What people read about one setting. */
 export interface SettingMeta {
@@ -17,6 +18,8 @@ export interface SettingMeta {
   rule: string;
   /** One line for --help and the README. */
   description: string;
+  /** How a default that depends on the machine is derived, in French (the README shows this, not the value). */
+  derived?: string;
 }
 
 /** The metadata of every field of SETTINGS_SCHEMA. */
@@ -29,7 +32,7 @@ interface Reader<T> {
 }
 
 /** One setting: read from a string (flag or variable), defaulting to `rawDefault` read the same way. */
-function setting<T>(rawDefault: string, reader: Reader<T>, spelling: { env: string; flag: string; description: string }) {
+function setting<T>(rawDefault: string, reader: Reader<T>, spelling: Omit<SettingMeta, 'rule'>) {
   return reader.schema.prefault(rawDefault).register(SETTING_META, { ...spelling, rule: reader.rule });
 }
 
@@ -100,6 +103,7 @@ export const SETTINGS_SCHEMA = z.object({
   allowedOrigins: setting('', origins, { env: 'ALLOWED_ORIGINS', flag: 'allowed-origins', description: 'Origines de pages autorisées en plus du site lui-même et de l’origine null du bac à sable ; * : toutes.' }),
   maxPayload: setting(String(MiB), int(1, 100 * MiB), { env: 'MAX_PAYLOAD', flag: 'max-payload', description: 'Taille maximale d’un message reçu, en octets (au-delà : fermeture 1009).' }),
   maxBuffered: setting(String(4 * MiB), int(1024, 1024 * MiB), { env: 'MAX_BUFFERED', flag: 'max-buffered', description: 'Octets en attente d’envoi tolérés pour un client qui ne lit pas (au-delà : fermeture 1008, ou fin de la session Socket.IO).' }),
+  maxBufferedTotal: setting(String(defaultMaxBufferedTotal()), int(MiB, 1024 * 1024 * MiB), { env: 'MAX_BUFFERED_TOTAL', flag: 'max-buffered-total', derived: '¼ de la mémoire vive', description: 'Octets en attente d’envoi tolérés pour tous les clients ensemble (au-delà : HTTP 503 aux nouveaux, fermeture 1013 des plus gros arriérés) ; le défaut est le quart de la mémoire vive, ou de la limite du conteneur si elle est plus basse.' }),
   maxConnections: setting('10000', int(1, 1000000), { env: 'MAX_CONNECTIONS', flag: 'max-connections', description: 'Connexions qui restent ouvertes, au total : WebSockets, sessions Socket.IO, flux SSE et requêtes de long polling en attente (au-delà : HTTP 503).' }),
   maxConnectionsPerIp: setting('50', int(1, 1000000), { env: 'MAX_CONNECTIONS_PER_IP', flag: 'max-connections-per-ip', description: 'Connexions qui restent ouvertes, par adresse IP, tous types confondus comme pour MAX_CONNECTIONS (au-delà : HTTP 429).' }),
   rateLimit: setting('50', int(0, 1000000), { env: 'RATE_LIMIT', flag: 'rate-limit', description: 'Messages par seconde tolérés par connexion, en régime continu (au-delà : fermeture 1008) ; 0 : pas de limite.' }),

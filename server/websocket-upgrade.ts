@@ -53,7 +53,7 @@ function destroySocket(this: Duplex): void {
 /** Creates the door; connections it opens are added to deps.connections. */
 export function createWebSocketUpgrade(deps: WebSocketUpgradeDeps): WebSocketUpgrade {
   const { options, routes, admission, metrics, log, refused, connections } = deps;
-  const limits: ConnectionLimits = { maxBuffered: options.maxBuffered, rateLimit: options.rateLimit, rateBurst: options.rateBurst };
+  const limits: ConnectionLimits = { maxBuffered: options.maxBuffered, rateLimit: options.rateLimit, rateBurst: options.rateBurst, budget: options.budget };
   const routeOf = new WeakMap<IncomingMessage, WebSocketRoute>();
   const wss = new WebSocketServer({
     WebSocket: CourseSocket,

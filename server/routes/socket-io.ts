@@ -12,7 +12,8 @@ import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
 import { takeToken } from '../rate-limit.ts';
-import { boundPendingOutput, type EngineSession } from './socket-io-backlog.ts';
+import type { SendBudget } from '../send-budget.ts';
+import { boundPendingOutput, engineBacklogs, type EngineSession } from './socket-io-backlog.ts';
 
 /** Where Engine.IO listens (both long polling and WebSocket). */
 export const SOCKET_IO_PATH = '/socket.io/';
@@ -32,6 +33,8 @@ export interface SocketIoOptions {
   /** Sustained events per second one client may emit (0: no limit), and the burst above it. */
   rateLimit?: number;
   rateBurst?: number;
+  /** The server-wide budget of unsent bytes: told of every packet queued, and of every session. */
+  budget?: SendBudget;
 }
 
 /** Events a client may emit, and what they do. */
@@ -63,7 +66,16 @@ export function attachSocketIo(httpServer: HttpServer | HttpsServer, options: So
     destroyUpgrade: false,
   });
   // Bounded at the Engine.IO level: a session buffers whether or not it joins a namespace.
-  io.engine.on('connection', (session: EngineSession) => boundPendingOutput(session, maxBuffered));
+  const budget = options.budget;
+  const queued = budget ? (bytes: number) => budget.queued(bytes) : undefined;
+  const sessions = new Set<EngineSession>();
+  budget?.addSource(engineBacklogs(sessions));
+  io.engine.on('connection', (session: EngineSession) => {
+    boundPendingOutput(session, maxBuffered, queued);
+    if (!budget) return;
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+  });
   io.on('connection', (socket) => {
     if (rateLimit > 0) {
       const bucket = { tokens: rateBurst, lastRefill: Date.now() };
