@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_FLAGS, LESSONS } from './page.ts';
-import { freePort, start, stop, waitForPort } from './processes.ts';
+import { freePort, start, stop, waitForPort } from '../test-support/processes.ts';
 import { median } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

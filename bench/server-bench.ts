@@ -7,7 +7,8 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { cpuSeconds, freePort, hasLoaded, jsonLines, rssBytes, start, stop, waitForPort } from './processes.ts';
+import { freePort, start, stop, waitForPort } from '../test-support/processes.ts';
+import { cpuSeconds, hasLoaded, jsonLines, rssBytes } from './process-stats.ts';
 import { median, type Summary } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import WebSocket from 'ws';
 import { closed, connect, nextMessage, refusedStatus, startServer, until } from './test/helpers.ts';
-import { OP, frame, rawWebSocket } from './test/raw.ts';
+import { OP, frame, rawWebSocket } from '../test-support/raw-socket.ts';
 
 test('refuses a foreign Origin with 403 and accepts null, its own host and listed origins', async () => {
   const { ws, port } = await startServer({ allowedOrigins: ['https://cours.exemple.fr'] });
