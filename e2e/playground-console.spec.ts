@@ -38,7 +38,8 @@ test('console lines are timestamped from the start of the run', async ({ page })
 test('timestamps count from « Exécuter », even when the sandbox had a worker ready long before', async ({ page }) => {
   const playground = await openPlayground(page);
   await setCode(playground, 'setTimeout(() => console.log("après 100 ms"), 100);');
-  // The sandbox keeps a worker booted ahead of the next run; let it sit idle for a while.
+  // The sandbox keeps a worker booted ahead of the next run; let it sit idle for a while. The
+  // idle time is the scenario itself, not a guess at when some state is reached.
   await page.waitForTimeout(3000);
   const clicked = Date.now();
   await runAndWait(playground);

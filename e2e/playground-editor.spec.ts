@@ -44,8 +44,11 @@ test('a runner that cannot be downloaded is reported in the console, and a later
 });
 
 test('the learner sees a loading state while Monaco downloads', async ({ page }) => {
+  // Monaco's download is held until the test has seen the loading state, however long that takes.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/_astro\/monaco[^/]*\.js$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await held;
     await route.continue();
   });
   const target = findSnippet();
@@ -57,6 +60,7 @@ test('the learner sees a loading state while Monaco downloads', async ({ page })
   await expect(playground).toHaveAttribute('aria-busy', 'true');
   // The static code stays readable meanwhile.
   await expect(playground.locator(':scope > .expressive-code').first()).toBeVisible();
+  release();
   await expect(playground).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
   await expect(playground.locator('.ws-status')).toHaveText('');
   await expect(playground).not.toHaveAttribute('aria-busy');

@@ -27,7 +27,7 @@ export function skipUnless(present: boolean, name: string, debianPackage: string
       throw new Error(`${reason}: CI must run every gate`);
     });
   } else {
-    process.stderr.write(`NOTICE: skipping the tests that need ${reason}; CI would fail here.\n`);
+    process.stderr.write(`NOTICE: ${reason}; its tests are skipped here, and would fail on CI.\n`);
   }
   return reason;
 }
