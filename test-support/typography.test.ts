@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { checkTypography, formatProblems } from './typography.ts';
-import { lessonFiles } from '../../test-support/lessons.ts';
+import { lessonFiles } from './lessons.ts';
 
 const NB = '\u00a0';
 const NNB = '\u202f';
@@ -100,7 +100,7 @@ test('every lesson follows French typography', () => {
 });
 
 test('the README, in French too, follows the same typography', () => {
-  const readme = path.join(import.meta.dirname, '..', '..', 'README.md');
+  const readme = path.join(import.meta.dirname, '..', 'README.md');
   const problems = formatProblems('README.md', checkTypography(readFileSync(readme, 'utf8')));
   assert.equal(problems.length, 0, `Typographie française, ${problems.length} problème(s) :\n${problems.join('\n')}`);
 });
