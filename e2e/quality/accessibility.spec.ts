@@ -43,7 +43,7 @@ function describeViolation(violation: Result): string {
 }
 
 for (const { url } of sitePages()) {
-  test.describe(`${url} · accessibilité`, () => {
+  test.describe(`${url} · accessibility`, () => {
     // Both themes on one page load, in one worker; a failed theme does not skip the other.
     test.describe.configure({ mode: 'default' });
     let context: BrowserContext;
@@ -66,7 +66,7 @@ for (const { url } of sitePages()) {
     test.afterAll(async () => context?.close());
 
     for (const [theme, label] of Object.entries(THEMES) as [keyof typeof THEMES, string][]) {
-      test(label, async () => {
+      test(`has no serious or critical axe violation in the ${theme} theme`, async () => {
         await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         await page.evaluate(() => new Promise(requestAnimationFrame)); // let the editor repaint

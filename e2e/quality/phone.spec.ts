@@ -13,7 +13,7 @@ test.use({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true
 const MIN_TARGET = 24;
 
 for (const { url } of sitePages()) {
-  test(`${url} · téléphone 375×667`, async ({ page }) => {
+  test(`${url} · on a 375×667 phone, fits the screen and runs by tap`, async ({ page }) => {
     await page.goto(url);
     const all = playgrounds(page);
     const count = await all.count();

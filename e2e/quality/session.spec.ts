@@ -64,11 +64,11 @@ for (const { url } of sitePages()) {
       await context.close();
     });
 
-    test('hors ligne', () => {
+    test('requests nothing from another host (works offline)', () => {
       expect(foreign, `${url} : requêtes vers un autre hôte que le site :\n${bullets(foreign)}`).toEqual([]);
     });
 
-    test('sans erreur', () => {
+    test('loads and runs every playground without a page error', () => {
       expect(errors, `${url} : erreurs pendant le chargement ou l'exécution des exemples :\n${bullets(errors)}`).toEqual([]);
     });
   });
