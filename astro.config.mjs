@@ -1,9 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { remarkPlayground } from './src/lib/remark-playground.ts';
-import { monacoCssAtRuntime } from './src/lib/vite-monaco-css.ts';
-import { precompress } from './src/integrations/precompress.ts';
+import { remarkPlayground } from './src/build/remark-playground.ts';
+import { monacoCssAtRuntime } from './src/build/vite-monaco-css.ts';
+import { precompress } from './src/build/precompress.ts';
 
 export default defineConfig({
   // The server (server/main.ts) serves dist/; no adapter, the whole course is static.

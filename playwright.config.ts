@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from './e2e/chromium.ts';
+import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from './test-support/chromium.ts';
 
 /** A port of its own, so the suite never collides with a course already running on 8080. */
 const PORT = Number(process.env.E2E_PORT ?? 8790);

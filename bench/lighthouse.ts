@@ -7,11 +7,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_FLAGS, LESSONS } from './page.ts';
-import { freePort, start, stop, waitForPort } from './processes.ts';
+import { freePort, start, stop, waitForPort } from '../test-support/processes.ts';
 import { median } from './stats.ts';
+import { benchTool } from './tools.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'node_modules/lighthouse/cli/index.js');
 
 /** One form factor's scores and the metrics behind them (ms, except CLS). */
 export interface LighthouseResult {
@@ -31,7 +30,7 @@ async function runOnce(url: string, formFactor: 'mobile' | 'desktop') {
   const out = path.join(profile, 'report.json');
   try {
     await waitForPort(port);
-    const args = [CLI, url, `--port=${port}`, '--output=json', `--output-path=${out}`, '--quiet', '--only-categories=performance'];
+    const args = [benchTool('lighthouse'), url, `--port=${port}`, '--output=json', `--output-path=${out}`, '--quiet', '--only-categories=performance'];
     if (formFactor === 'desktop') args.push('--preset=desktop');
     const lh = start(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM } });
     lh.stdout!.resume();

@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from '../e2e/chromium.ts';
-import { freePort, start, stop, waitForPort } from './processes.ts';
+import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from '../test-support/chromium.ts';
+import { freePort, start, stop, waitForPort } from '../test-support/processes.ts';
 import { median } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

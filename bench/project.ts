@@ -1,11 +1,13 @@
 /**
- * The project's own speed: a full production build (into a temporary directory, so that the
- * dist/ other people are serving is left alone) and the test suite's wall time.
+ * The project's own weight and speed: a fresh `npm install` (time and node_modules size), a full
+ * production build (into a temporary directory, so that the dist/ other people are serving is
+ * left alone) and the test suite's wall time.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { start, stop } from './processes.ts';
+import { start, stop } from '../test-support/processes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'node_modules/.bin');
@@ -19,8 +21,11 @@ export interface Timed {
   failure?: string;
 }
 
-/** Build and test times. */
+/** Install, build and test times, and the installed size. */
 export interface ProjectResult {
+  install: Timed;
+  /** Disk used by node_modules after the fresh install, in bytes (`du -sk`). */
+  nodeModulesBytes: number;
   build: Timed;
   test: Timed;
 }
@@ -28,10 +33,10 @@ export interface ProjectResult {
 /** A hung build or test must not hang the benchmark: past this, the command is killed and reported. */
 const TIMEOUT_MS = 15 * 60 * 1000;
 
-async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Timed> {
+async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<Timed> {
   const t0 = performance.now();
   const child = start(command, args, {
-    cwd: ROOT,
+    cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Node 24 first, as `npm run` does.
     env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ...env },
@@ -50,8 +55,25 @@ async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {
   return { command: [command, ...args].join(' ').replace(ROOT + '/', ''), seconds, exitCode, failure };
 }
 
-/** Times `astro build` and `npm run test:unit` (or the whole `npm test` with `withTest`). */
+/** What an instructor's first `npm install` costs: package.json and the lockfile alone, in an empty directory. */
+async function freshInstall(): Promise<{ install: Timed; nodeModulesBytes: number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-install-'));
+  try {
+    for (const file of ['package.json', 'package-lock.json']) copyFileSync(path.join(ROOT, file), path.join(dir, file));
+    // `npm install`, not `npm ci`: the registry here lacks some non-Linux optional binaries (STACK-NOTES).
+    const install = await timed('npm', ['install', '--no-audit', '--no-fund'], {}, dir);
+    install.command = 'npm install (fresh directory)';
+    const kib = Number(execFileSync('du', ['-sk', path.join(dir, 'node_modules')], { encoding: 'utf8' }).split('\t')[0]);
+    return { install, nodeModulesBytes: kib * 1024 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Times a fresh `npm install`, `astro build` and `npm run test:unit` (or the whole `npm test` with `withTest`). */
 export async function benchProject(withTest: boolean, log: (line: string) => void): Promise<ProjectResult> {
+  log('  npm install (fresh directory)');
+  const { install, nodeModulesBytes } = await freshInstall();
   const out = mkdtempSync(path.join(tmpdir(), 'bench-build-'));
   try {
     log('  astro build');
@@ -59,7 +81,7 @@ export async function benchProject(withTest: boolean, log: (line: string) => voi
     build.command = 'astro build --outDir <tmp>';
     log(withTest ? '  npm test' : '  npm run test:unit');
     const test = await timed('npm', withTest ? ['test'] : ['run', 'test:unit']);
-    return { build, test };
+    return { install, nodeModulesBytes, build, test };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

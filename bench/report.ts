@@ -130,9 +130,10 @@ function lighthouseSection(results: LighthouseResult[]): string {
 function projectSection(project: NonNullable<BenchResults['project']>): string {
   return [
     '## 3. Project',
-    table(['command', 'wall s', 'exit'], [project.build, project.test].map((t) => [t.command, dec(1)(t.seconds), String(t.exitCode)])),
+    table(['command', 'wall s', 'exit'], [project.install, project.build, project.test].map((t) => [t.command, dec(1)(t.seconds), String(t.exitCode)])),
+    `node_modules after that install: ${Math.round(project.nodeModulesBytes / 2 ** 20)} MiB (du -sk).`,
     project.testNote,
-    ...[project.build, project.test].filter((t) => t.failure).map((t) => `\n${t.command} failed; its last lines:\n${t.failure}`),
+    ...[project.install, project.build, project.test].filter((t) => t.failure).map((t) => `\n${t.command} failed; its last lines:\n${t.failure}`),
   ].join('\n');
 }
 

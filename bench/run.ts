@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchLighthouse } from './lighthouse.ts';
 import { benchPage, startCourseServer, waitForSite } from './page.ts';
-import { PINNING, killAll } from './processes.ts';
+import { PINNING, killAll } from '../test-support/processes.ts';
 import { benchProject } from './project.ts';
 import { formatReport, writeResults, type BenchResults } from './report.ts';
 import { benchServers } from './server-bench.ts';

@@ -7,11 +7,12 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { cpuSeconds, freePort, hasLoaded, jsonLines, rssBytes, start, stop, waitForPort } from './processes.ts';
+import { freePort, start, stop, waitForPort } from '../test-support/processes.ts';
+import { cpuSeconds, hasLoaded, jsonLines, rssBytes } from './process-stats.ts';
 import { median, type Summary } from './stats.ts';
+import { benchTool } from './tools.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BUN = path.join(ROOT, 'node_modules/.bin/bun');
 const SERVER_CORE = 0;
 const CLIENT_CORE = 1;
 
@@ -19,17 +20,18 @@ const CLIENT_CORE = 1;
 interface ServerSpec {
   id: string;
   label: string;
-  command: string;
+  /** The executable; a function, so that Bun is installed (bench/tools.ts) only when it runs. */
+  command: () => string;
   args: string[];
   path: string;
 }
 
 /** The servers, ours first; ids are the JSON keys. */
 export const SERVERS: ServerSpec[] = [
-  { id: 'ours', label: 'ours (defaults)', command: process.execPath, args: ['server/main.ts'], path: '/echo' },
-  { id: 'oursRaised', label: 'ours (limits raised)', command: process.execPath, args: ['bench/servers/ours-raised.ts'], path: '/echo' },
-  { id: 'ws', label: 'bare ws', command: process.execPath, args: ['bench/servers/bare-ws.mjs'], path: '/' },
-  { id: 'bun', label: 'Bun.serve', command: BUN, args: ['bench/servers/bun-echo.ts'], path: '/' },
+  { id: 'ours', label: 'ours (defaults)', command: () => process.execPath, args: ['server/main.ts'], path: '/echo' },
+  { id: 'oursRaised', label: 'ours (limits raised)', command: () => process.execPath, args: ['bench/servers/ours-raised.ts'], path: '/echo' },
+  { id: 'ws', label: 'bare ws', command: () => process.execPath, args: ['bench/servers/bare-ws.mjs'], path: '/' },
+  { id: 'bun', label: 'Bun.serve', command: () => benchTool('bun'), args: ['bench/servers/bun-echo.ts'], path: '/' },
 ];
 
 /** The settings of one server-benchmark run. */
@@ -86,7 +88,7 @@ interface Running {
 async function launch(spec: ServerSpec): Promise<Running> {
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
-  const child = start(spec.command, spec.args, { cwd: ROOT, env, core: SERVER_CORE });
+  const child = start(spec.command(), spec.args, { cwd: ROOT, env, core: SERVER_CORE });
   child.stdout!.resume();
   child.stderr!.resume();
   await waitForPort(port);
@@ -184,7 +186,7 @@ export async function benchServers(plan: ServerBenchPlan, log: (line: string) =>
   const running = await Promise.all(SERVERS.map(launch));
   try {
     running.forEach((r, i) => {
-      if (r.spec.command === process.execPath) results[i].bufferutilLoaded = hasLoaded(r.child.pid!, 'bufferutil');
+      if (r.spec.command() === process.execPath) results[i].bufferutilLoaded = hasLoaded(r.child.pid!, 'bufferutil');
     });
     // runs[server][cell]: every round's result of that cell.
     const runs: LoadResult[][][] = running.map(() => []);

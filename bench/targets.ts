@@ -1,6 +1,7 @@
 /** The issue's targets, checked against one run's results. */
 import type { LighthouseResult } from './lighthouse.ts';
 import type { PageResult } from './page.ts';
+import type { ProjectResult } from './project.ts';
 import type { ServerResult } from './server-bench.ts';
 
 /** One target: what was asked, what was measured, and whether it holds. */
@@ -81,9 +82,15 @@ function lighthouseTargets(results: LighthouseResult[]): TargetCheck[] {
     .map((r) => ({ target: 'Lighthouse mobile = 100', measured: `${r.median} (runs: ${r.scores.join(', ')})`, met: r.median >= 100 }));
 }
 
+function projectTargets(project: ProjectResult): TargetCheck[] {
+  const mib = project.nodeModulesBytes / 2 ** 20;
+  return [{ target: 'a fresh npm install weighs ≤ 600 MiB', measured: `${Math.round(mib)} MiB in ${project.install.seconds.toFixed(0)} s`, met: project.install.exitCode === 0 && mib <= 600 }];
+}
+
 /** Every target that the sections run could check. */
-export function checkTargets(results: { server?: ServerResult[]; page?: PageResult; lighthouse?: LighthouseResult[] }): TargetCheck[] {
+export function checkTargets(results: { server?: ServerResult[]; page?: PageResult; lighthouse?: LighthouseResult[]; project?: ProjectResult }): TargetCheck[] {
   return [
+    ...(results.project ? projectTargets(results.project) : []),
     ...(results.server ? serverTargets(results.server) : []),
     ...(results.page ? pageTargets(results.page) : []),
     ...(results.lighthouse ? lighthouseTargets(results.lighthouse) : []),

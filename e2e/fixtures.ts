@@ -1,5 +1,5 @@
 /** Helpers for the playground's user stories: open a playground, type code, run it, read what it shows. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { lessons } from './lessons.ts';
 
 /** A lesson page and the id of one of its playgrounds. */
@@ -28,11 +28,6 @@ export async function openPlayground(page: Page, target: Target = findSnippet())
   await playground.hover();
   await expect(playground).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
   return playground;
-}
-
-/** The WebSocket base URL of the server the page talks to (`ws://localhost:8790`). */
-export async function wsBase(page: Page): Promise<string> {
-  return page.evaluate(() => `ws://${location.host}`);
 }
 
 /** Replaces the editor's code, typing like a learner pasting. */
@@ -68,3 +63,18 @@ export async function openSettings(playground: Locator) {
   await playground.locator('.ws-settings > summary').click();
   await expect(playground.getByLabel('Adresse du serveur WebSocket')).toBeVisible();
 }
+
+/**
+ * The stories' `test`: `playground` is the course's first runnable playground, opened with its
+ * editor ready; `ws` is the WebSocket base URL of the server under test (`ws://localhost:8790`).
+ */
+export const test = base.extend<{ playground: Locator; ws: string }>({
+  playground: async ({ page }, use) => {
+    await use(await openPlayground(page));
+  },
+  ws: async ({ baseURL }, use) => {
+    await use(baseURL!.replace(/^http/, 'ws'));
+  },
+});
+
+export { expect };

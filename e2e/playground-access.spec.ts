@@ -1,12 +1,11 @@
 /** User stories: the playground works on a phone, announces output to screen readers, and reports progress. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { findSnippet, openPlayground, openSettings, runAndWait, setCode, wsBase } from './fixtures.ts';
+import { expect, findSnippet, openPlayground, openSettings, runAndWait, setCode, test } from './fixtures.ts';
 
-test('a playground fits a phone-sized screen without horizontal scroll', async ({ page }) => {
+test('a playground fits a phone-sized screen without horizontal scroll', async ({ page, ws }) => {
   await page.setViewportSize({ width: 375, height: 667 });
   const playground = await openPlayground(page);
-  await setCode(playground, `const socket = new WebSocket("${await wsBase(page)}/echo");\nsocket.onopen = () => socket.send("${'x'.repeat(200)}");\nsocket.onmessage = () => socket.close();`);
+  await setCode(playground, `const socket = new WebSocket("${ws}/echo");\nsocket.onopen = () => socket.send("${'x'.repeat(200)}");\nsocket.onmessage = () => socket.close();`);
   await runAndWait(playground);
   await openSettings(playground);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -17,8 +16,7 @@ test('a playground fits a phone-sized screen without horizontal scroll', async (
   }
 });
 
-test('console output is announced to screen readers through a live region', async ({ page }) => {
-  const playground = await openPlayground(page);
+test('console output is announced to screen readers through a live region', async ({ playground }) => {
   await setCode(playground, 'setTimeout(() => console.log("annoncé"), 100);');
   await runAndWait(playground);
   const log = playground.getByRole('log', { name: 'Console' });
@@ -27,9 +25,8 @@ test('console output is announced to screen readers through a live region', asyn
   await expect(playground.getByRole('group', { name: 'Cycle de vie' })).toBeVisible();
 });
 
-test('a playground after a run has no accessibility violations', async ({ page }) => {
-  const playground = await openPlayground(page);
-  await setCode(playground, `const socket = new WebSocket("${await wsBase(page)}/echo");\nsocket.onopen = () => socket.send("a");\nsocket.onmessage = () => socket.close();`);
+test('a playground after a run has no accessibility violations', async ({ page, playground, ws }) => {
+  await setCode(playground, `const socket = new WebSocket("${ws}/echo");\nsocket.onopen = () => socket.send("a");\nsocket.onmessage = () => socket.close();`);
   await runAndWait(playground);
   const id = await playground.getAttribute('data-id');
   const results = await new AxeBuilder({ page })

@@ -1,9 +1,7 @@
 /** User stories: the console shows text only, stays bounded under a flood, and times lines from the run's start. */
-import { expect, test } from '@playwright/test';
-import { consoleLines, openPlayground, runAndWait, setCode } from './fixtures.ts';
+import { consoleLines, expect, runAndWait, setCode, test } from './fixtures.ts';
 
-test('a message containing <img onerror> is shown as text', async ({ page }) => {
-  const playground = await openPlayground(page);
+test('a message containing <img onerror> is shown as text', async ({ page, playground }) => {
   await setCode(playground, 'console.log("<img src=x onerror=\\"document.title=\'piraté\'\\"><b>gras</b>");');
   await runAndWait(playground);
   expect(await consoleLines(playground)).toEqual([`<img src=x onerror="document.title='piraté'"><b>gras</b>`]);
@@ -11,8 +9,7 @@ test('a message containing <img onerror> is shown as text', async ({ page }) => 
   expect(await page.title()).not.toBe('piraté');
 });
 
-test('a flood of messages does not freeze the page and the console stays bounded', async ({ page }) => {
-  const playground = await openPlayground(page);
+test('a flood of messages does not freeze the page and the console stays bounded', async ({ page, playground }) => {
   await setCode(playground, 'for (let i = 0; i < 100000; i++) console.log("ligne", i);');
   await runAndWait(playground);
   const lines = playground.locator('.ws-console .ws-line');
@@ -23,8 +20,7 @@ test('a flood of messages does not freeze the page and the console stays bounded
   await expect(playground.getByRole('button', { name: 'Exécuter', exact: true })).toBeEnabled();
 });
 
-test('console lines are timestamped from the start of the run', async ({ page }) => {
-  const playground = await openPlayground(page);
+test('console lines are timestamped from the start of the run', async ({ playground }) => {
   await setCode(playground, 'console.log("tout de suite");\nsetTimeout(() => console.log("après 300 ms"), 300);');
   await runAndWait(playground);
   const times = await playground.locator('.ws-console .ws-line:not(.ws-system) .ws-time').allTextContents();
@@ -35,10 +31,10 @@ test('console lines are timestamped from the start of the run', async ({ page })
   expect(ms[1] - ms[0]).toBeGreaterThanOrEqual(290);
 });
 
-test('timestamps count from « Exécuter », even when the sandbox had a worker ready long before', async ({ page }) => {
-  const playground = await openPlayground(page);
+test('timestamps count from « Exécuter », even when the sandbox had a worker ready long before', async ({ page, playground }) => {
   await setCode(playground, 'setTimeout(() => console.log("après 100 ms"), 100);');
-  // The sandbox keeps a worker booted ahead of the next run; let it sit idle for a while.
+  // The sandbox keeps a worker booted ahead of the next run; let it sit idle for a while. The
+  // idle time is the scenario itself, not a guess at when some state is reached.
   await page.waitForTimeout(3000);
   const clicked = Date.now();
   await runAndWait(playground);

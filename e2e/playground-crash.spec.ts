@@ -1,6 +1,6 @@
 /** User story: a snippet that kills the sandbox's process (a memory bomb) does not silence the playgrounds. */
 import { expect, test } from '@playwright/test';
-import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from './chromium.ts';
+import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from '../test-support/chromium.ts';
 import { openPlayground, setCode } from './fixtures.ts';
 
 // A real bomb, not a simulated crash. With V8's default heap it would take gigabytes, and long

@@ -1,7 +1,6 @@
 /** User stories: the editor loads lazily, follows the site's theme, marks syntax errors, keeps edits, and lets the keyboard out. */
-import { expect, test } from '@playwright/test';
 import { rewriteServer } from '../src/lib/server-url.ts';
-import { consoleLines, editorCode, findSnippet, openPlayground, setCode, wsBase } from './fixtures.ts';
+import { consoleLines, editorCode, expect, findSnippet, openPlayground, setCode, test } from './fixtures.ts';
 
 /** Monaco, and the runner with its views (session.ts): none of it before the learner reaches for a playground. */
 const MONACO = /\/_astro\/(monaco|editor\.worker|session)[^/]*\.js$/;
@@ -44,8 +43,11 @@ test('a runner that cannot be downloaded is reported in the console, and a later
 });
 
 test('the learner sees a loading state while Monaco downloads', async ({ page }) => {
+  // Monaco's download is held until the test has seen the loading state, however long that takes.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/_astro\/monaco[^/]*\.js$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await held;
     await route.continue();
   });
   const target = findSnippet();
@@ -57,13 +59,13 @@ test('the learner sees a loading state while Monaco downloads', async ({ page })
   await expect(playground).toHaveAttribute('aria-busy', 'true');
   // The static code stays readable meanwhile.
   await expect(playground.locator(':scope > .expressive-code').first()).toBeVisible();
+  release();
   await expect(playground).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
   await expect(playground.locator('.ws-status')).toHaveText('');
   await expect(playground).not.toHaveAttribute('aria-busy');
 });
 
-test('the editor follows the site light and dark switch with the same Shiki themes', async ({ page }) => {
-  const playground = await openPlayground(page);
+test('the editor follows the site light and dark switch with the same Shiki themes', async ({ page, playground }) => {
   const background = () => playground.locator('.monaco-editor-background').evaluate((el) => getComputedStyle(el).backgroundColor);
   const select = page.locator('starlight-theme-select select').first();
   await select.selectOption('light');
@@ -72,8 +74,7 @@ test('the editor follows the site light and dark switch with the same Shiki them
   await expect.poll(background).toBe('rgb(10, 12, 16)'); // github-dark-high-contrast
 });
 
-test('a syntax error is marked on its line before running', async ({ page }) => {
-  const playground = await openPlayground(page);
+test('a syntax error is marked on its line before running', async ({ playground }) => {
   await setCode(playground, 'console.log("ok");\nconst = 1;');
   await expect(playground.locator('.ws-editor .squiggly-error')).toHaveCount(1);
   const marker = await playground.locator('.ws-editor .squiggly-error').boundingBox();
@@ -93,7 +94,7 @@ test('edits survive a reload', async ({ page }) => {
   await expect(playground.locator('.ws-older')).toBeHidden();
 });
 
-test('the learner is told that their saved version is older than the lesson, and « Réinitialiser » brings the lesson back', async ({ page }) => {
+test('the learner is told that their saved version is older than the lesson, and « Réinitialiser » brings the lesson back', async ({ page, ws }) => {
   const target = findSnippet();
   await page.addInitScript(({ id }) => {
     if (!sessionStorage.getItem('seeded')) {
@@ -107,21 +108,19 @@ test('the learner is told that their saved version is older than the lesson, and
   expect(await editorCode(playground)).toBe('console.log("ancienne version");');
   await playground.getByRole('button', { name: 'Réinitialiser' }).click();
   await expect(playground.locator('.ws-older')).toBeHidden();
-  expect(await editorCode(playground)).toBe(rewriteServer(target.code, await wsBase(page)));
+  expect(await editorCode(playground)).toBe(rewriteServer(target.code, ws));
   await page.reload();
   await expect(page.locator(`ws-playground[data-id="${target.id}"] .ws-older`)).toBeHidden();
 });
 
-test('Ctrl+Enter runs the code', async ({ page }) => {
-  const playground = await openPlayground(page);
+test('Ctrl+Enter runs the code', async ({ page, playground }) => {
   await setCode(playground, 'console.log("au clavier");');
   await page.keyboard.press('Control+Enter');
   await expect(playground.locator('.ws-console .ws-system')).toHaveCount(1);
   expect(await consoleLines(playground)).toEqual(['au clavier']);
 });
 
-test('with the keyboard alone, Tab indents in the editor and Escape then Tab reaches « Exécuter »', async ({ page }) => {
-  const playground = await openPlayground(page);
+test('with the keyboard alone, Tab indents in the editor and Escape then Tab reaches « Exécuter »', async ({ page, playground }) => {
   await setCode(playground, 'console.log("clavier");');
   const editor = playground.locator('.ws-editor .monaco-editor');
   await page.keyboard.press('Tab');

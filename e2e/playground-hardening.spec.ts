@@ -2,11 +2,11 @@
  * User stories: learner code cannot freeze the course page (one budget per run covers everything
  * that crosses from the sandbox) nor silently kill the playground (a dead sandbox is recreated).
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { MAX_SOCKETS, MAX_STEPS } from '../src/components/playground/timeline-view.ts';
 import { CLIPPED_KEEPS, MAX_RUN_MESSAGES, MAX_STRING_CHARS } from '../src/lib/sandbox/budget.ts';
 import { formatCount } from '../src/lib/strings.fr.ts';
-import { openPlayground, runAndWait, setCode, wsBase } from './fixtures.ts';
+import { expect, openPlayground, runAndWait, setCode, test } from './fixtures.ts';
 
 /** Counts what the sandbox frame posts to the page: how many run events, and the longest one. */
 async function countSandboxMessages(page: Page) {
@@ -55,9 +55,9 @@ test('a 30-million-character throw is truncated and the page answers', async ({ 
   await expect(playground.getByRole('button', { name: 'Exécuter', exact: true })).toBeEnabled();
 });
 
-test('creating 3,000 sockets keeps the timeline bounded and says what it left out', async ({ page }) => {
+test('creating 3,000 sockets keeps the timeline bounded and says what it left out', async ({ page, ws }) => {
   const playground = await openPlayground(page);
-  await setCode(playground, `for (let i = 0; i < 3000; i++) new WebSocket("${await wsBase(page)}/echo");`);
+  await setCode(playground, `for (let i = 0; i < 3000; i++) new WebSocket("${ws}/echo");`);
   await playground.getByRole('button', { name: 'Exécuter', exact: true }).click();
   const notice = playground.locator('.ws-timeline .ws-notice');
   await expect(notice).toContainText(`${formatCount(3000 - MAX_SOCKETS)} connexions de plus non affichées.`, { timeout: 30_000 });

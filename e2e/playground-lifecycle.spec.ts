@@ -1,6 +1,6 @@
 /** User stories: the lifecycle view draws each socket's sequence, and « Pas à pas » narrates it event by event. */
-import { expect, test, type Locator } from '@playwright/test';
-import { consoleLines, openPlayground, runAndWait, setCode, wsBase } from './fixtures.ts';
+import type { Locator } from '@playwright/test';
+import { consoleLines, expect, runAndWait, setCode, test } from './fixtures.ts';
 
 const echoSnippet = (base: string) => `const socket = new WebSocket("${base}/echo");
 socket.onopen = () => {
@@ -16,9 +16,8 @@ console.log("Fermé :", event.code);
 
 const steps = (playground: Locator) => playground.locator('.ws-timeline .ws-step');
 
-test('the lifecycle shows each socket as a sequence between navigateur and serveur', async ({ page }) => {
-  const playground = await openPlayground(page);
-  await setCode(playground, echoSnippet(await wsBase(page)));
+test('the lifecycle shows each socket as a sequence between navigateur and serveur', async ({ playground, ws }) => {
+  await setCode(playground, echoSnippet(ws));
   await runAndWait(playground);
   const socket = playground.locator('.ws-timeline .ws-socket');
   await expect(socket).toHaveCount(1);
@@ -46,10 +45,8 @@ test('the lifecycle shows each socket as a sequence between navigateur and serve
   await expect(socket.locator('.ws-socket-state')).toHaveText('3 (CLOSED)');
 });
 
-test('a close by the server, a dropped connection and a refused handshake each show their code, reason, wasClean and a French explanation', async ({ page }) => {
-  const playground = await openPlayground(page);
-  const base = await wsBase(page);
-  await setCode(playground, `const a = new WebSocket("${base}/close?code=4001&reason=Au%20revoir");\nconst b = new WebSocket("${base}/drop?after=100");\nconst c = new WebSocket("${base}/reject?status=403");`);
+test('a close by the server, a dropped connection and a refused handshake each show their code, reason, wasClean and a French explanation', async ({ playground, ws }) => {
+  await setCode(playground, `const a = new WebSocket("${ws}/close?code=4001&reason=Au%20revoir");\nconst b = new WebSocket("${ws}/drop?after=100");\nconst c = new WebSocket("${ws}/reject?status=403");`);
   await runAndWait(playground);
   const sockets = playground.locator('.ws-timeline .ws-socket');
   await expect(sockets).toHaveCount(3);
@@ -70,9 +67,8 @@ test('a close by the server, a dropped connection and a refused handshake each s
   await expect(sockets.nth(2).locator('.ws-step[data-type="error"]')).toContainText('le navigateur fait échouer la connexion');
 });
 
-test('user can step through open, message and close', async ({ page }) => {
-  const playground = await openPlayground(page);
-  await setCode(playground, echoSnippet(await wsBase(page)));
+test('user can step through open, message and close', async ({ playground, ws }) => {
+  await setCode(playground, echoSnippet(ws));
   const narration = playground.locator('.ws-narration');
   const next = playground.getByRole('button', { name: 'Suivant' });
   await expect(next).toBeHidden();
@@ -102,9 +98,8 @@ test('user can step through open, message and close', async ({ page }) => {
   await expect(playground.locator('.ws-editor .ws-step-line')).toHaveCount(0);
 });
 
-test('Suivant waits while no event is pending', async ({ page }) => {
-  const playground = await openPlayground(page);
-  await setCode(playground, `const socket = new WebSocket("${await wsBase(page)}/echo");\nsocket.addEventListener("open", () => setTimeout(() => socket.close(), 4000));`);
+test('Suivant waits while no event is pending', async ({ playground, ws }) => {
+  await setCode(playground, `const socket = new WebSocket("${ws}/echo");\nsocket.addEventListener("open", () => setTimeout(() => socket.close(), 4000));`);
   await playground.getByRole('button', { name: 'Pas à pas' }).click();
   const narration = playground.locator('.ws-narration');
   await expect(narration).toContainText('le navigateur appelle addEventListener("open")');

@@ -1,6 +1,5 @@
 /** User stories: one place to choose the server every snippet uses, remembered across pages and reloads. */
-import { expect, test } from '@playwright/test';
-import { editorCode, findSnippet, openPlayground, openSettings, runAndWait } from './fixtures.ts';
+import { editorCode, expect, findSnippet, openPlayground, openSettings, runAndWait, test } from './fixtures.ts';
 import { lessons } from './lessons.ts';
 
 /** A lesson with two playgrounds that talk to the lesson server. */
@@ -54,8 +53,7 @@ test('user can point every snippet at another server from one place, and the cho
   expect(await editorCode(back)).not.toContain(other);
 });
 
-test('an invalid server address is refused with an explanation', async ({ page }) => {
-  const playground = await openPlayground(page);
+test('an invalid server address is refused with an explanation', async ({ page, playground }) => {
   await openSettings(playground);
   const field = playground.getByLabel('Adresse du serveur WebSocket');
   const before = await field.inputValue();

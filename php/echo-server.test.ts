@@ -4,24 +4,27 @@
  * expected output; raw frames no browser would send; and an independent Python client.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { globSync, readFileSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { decodeFrame, encodeFrame, OPCODES, type DecodedFrame } from '../src/lib/frames.ts';
 import { matchesOutput, snippetsFromMarkdown } from '../src/lib/snippets.ts';
+import { encodeFrame, OPCODES, type DecodedFrame } from '../test-support/frames.ts';
+import { lessonFiles } from '../test-support/lessons.ts';
+import { runs, skipUnless } from '../test-support/programs.ts';
+import { closeCodeOf, frameReader, request, tcp, upgradeRequest } from '../test-support/raw-socket.ts';
 import { runSnippet } from './run-snippet.ts';
 
 const PHP = process.env.PHP_BINARY ?? 'php';
 const PYTHON = '/usr/bin/python3'; // Debian's python3-websockets lives there
 const MAX_PAYLOAD = 1024 * 1024;
-const hasPhp = spawnSync(PHP, ['--version']).status === 0;
+const skipPhp = skipUnless(runs(PHP, ['--version']), 'PHP', 'php-cli');
+const skipPython = skipPhp ?? skipUnless(runs(PYTHON, ['-c', 'import websockets']), 'Python websockets', 'python3-websockets');
 
 let php: ChildProcess;
 let port = 0;
 
 before(async () => {
-  if (!hasPhp) return;
+  if (skipPhp) return;
   php = spawn(PHP, ['php/echo-server.php', '--port', '0', '--max-payload', String(MAX_PAYLOAD)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -41,8 +44,10 @@ after(() => {
 /** Lesson snippets whose only server is the course's echo endpoint. */
 function echoSnippets() {
   const found = [];
-  for (const file of globSync('src/content/docs/**/*.md').sort()) {
-    for (const snippet of snippetsFromMarkdown(readFileSync(file, 'utf8'))) {
+  // .mdx lessons included: the one walker sees every lesson the site builds.
+  for (const lesson of lessonFiles()) {
+    const file = `src/content/docs/${lesson.file}`;
+    for (const snippet of snippetsFromMarkdown(lesson.text)) {
       const urls = snippet.code.match(/(?:ws|http)s?:\/\/localhost:8080[^\s"'`]*/g) ?? [];
       if (snippet.kind !== 'run' || !snippet.output || urls.length === 0) continue;
       if (urls.every((url) => /^ws:\/\/localhost:8080\/echo(?![\w/-])/.test(url))) found.push({ file, snippet });
@@ -51,7 +56,7 @@ function echoSnippets() {
   return found;
 }
 
-describe('lesson snippets against the PHP server', { skip: !hasPhp && 'php is not installed' }, () => {
+describe('lesson snippets against the PHP server', { skip: skipPhp }, () => {
   const snippets = echoSnippets();
   test('finds at least one lesson snippet using /echo', () => assert.ok(snippets.length > 0));
   for (const { file, snippet } of snippets) {
@@ -66,51 +71,17 @@ describe('lesson snippets against the PHP server', { skip: !hasPhp && 'php is no
 
 /** A raw TCP client: performs the handshake, then sends and reads frames byte by byte. */
 async function rawClient(path = '/echo', extraHeaders = ''): Promise<{ socket: Socket; head: string; next(): Promise<DecodedFrame | 'end'> }> {
-  const socket = connect(port, '127.0.0.1');
-  let buffer = Buffer.alloc(0);
-  let ended = false;
-  let wake = () => {};
-  socket.on('data', (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    wake();
-  });
-  socket.on('end', () => {
-    ended = true;
-    wake();
-  });
-  socket.on('error', () => {});
-  const waitFor = () => new Promise<void>((r) => (wake = r));
-  socket.write(
-    `GET ${path} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-      `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n${extraHeaders}\r\n`,
-  );
-  while (!buffer.includes('\r\n\r\n') && !ended) await waitFor();
-  const end = buffer.indexOf('\r\n\r\n');
-  const head = buffer.subarray(0, end).toString();
-  buffer = buffer.subarray(end + 4);
-  return {
-    socket,
-    head,
-    async next() {
-      for (;;) {
-        const frame = decodeFrame(buffer);
-        if (frame) {
-          buffer = buffer.subarray(frame.frameLength);
-          return frame;
-        }
-        if (ended) return 'end';
-        await waitFor();
-      }
-    },
-  };
+  const socket = await tcp(port);
+  const { head, rest } = await request(socket, upgradeRequest(path, extraHeaders));
+  return { socket, head, next: frameReader(socket, rest) };
 }
 
 const MASK = new Uint8Array([0x12, 0x34, 0x56, 0x78]);
 const masked = (opcode: number, payload: Uint8Array | string, fin = true) =>
   encodeFrame({ fin, opcode, mask: MASK, payload: typeof payload === 'string' ? Buffer.from(payload) : payload });
-const closeCode = (frame: DecodedFrame | 'end') => (frame === 'end' ? 'end' : Buffer.from(frame.payload).readUInt16BE(0));
+const closeCode = (frame: DecodedFrame | 'end') => (frame === 'end' ? 'end' : closeCodeOf(frame));
 
-describe('PHP echo server, frame by frame', { skip: !hasPhp && 'php is not installed' }, () => {
+describe('PHP echo server, frame by frame', { skip: skipPhp }, () => {
   test('answers the handshake with RFC 6455’s Sec-WebSocket-Accept', async () => {
     const client = await rawClient('/echo', 'Sec-WebSocket-Protocol: soap, json\r\n');
     assert.match(client.head, /^HTTP\/1\.1 101 /);
@@ -120,14 +91,9 @@ describe('PHP echo server, frame by frame', { skip: !hasPhp && 'php is not insta
   });
 
   test('refuses a request that is not an upgrade with 400', async () => {
-    const socket = connect(port, '127.0.0.1');
-    socket.write('GET / HTTP/1.1\r\nHost: localhost\r\n\r\n');
-    const answer = await new Promise<string>((resolve) => {
-      let text = '';
-      socket.on('data', (c) => (text += c));
-      socket.on('end', () => resolve(text));
-    });
-    assert.match(answer, /^HTTP\/1\.1 400 /);
+    const socket = await tcp(port);
+    const { head } = await request(socket, 'GET / HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    assert.match(head, /^HTTP\/1\.1 400 /);
   });
 
   test('echoes text as text and binary as binary', async () => {
@@ -208,7 +174,7 @@ describe('PHP echo server, frame by frame', { skip: !hasPhp && 'php is not insta
   }
 });
 
-describe('PHP echo server with an independent client', { skip: (!hasPhp && 'php is not installed') || undefined }, () => {
+describe('PHP echo server with an independent client', { skip: skipPhp }, () => {
   const script = `
 import asyncio, sys, websockets
 async def main():
@@ -224,8 +190,7 @@ async def main():
     print(ws.close_code, ws.close_reason)
 asyncio.run(main())
 `;
-  const hasPython = spawnSync(PYTHON, ['-c', 'import websockets']).status === 0;
-  test('Python websockets exchanges text, binary, fragments, ping and close', { skip: !hasPython && 'python3-websockets missing' }, async () => {
+  test('Python websockets exchanges text, binary, fragments, ping and close', { skip: skipPython }, async () => {
     const child = spawn(PYTHON, ['-c', script, `ws://127.0.0.1:${port}/echo`], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';

@@ -1,26 +1,19 @@
 /**
- * Builds the site unless dist/ is newer than every source of it, so `npm start` serves a
- * fresh course without rebuilding on every start.
+ * Builds the site unless dist/ is newer than every file the build may read (scripts/freshness.ts),
+ * so `npm start` serves a fresh course without rebuilding on every start.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { utimesSync } from 'node:fs';
+import { STAMP, staleBecause } from './freshness.ts';
 
-const STAMP = 'dist/index.html';
-const SOURCES = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'server/routes'];
-
-function newest(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newest(path.join(entry, name))));
-}
-
-const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
-const changed = Math.max(...SOURCES.map(newest));
-if (built > changed) {
+const root = process.cwd();
+const reason = staleBecause(root);
+if (!reason) {
   console.log('Le site est à jour (dist/).');
 } else {
-  console.log('Construction du site…');
+  console.log(`Construction du site (${reason === STAMP ? 'dist/ est absent' : `${reason} est plus récent que dist/`})…`);
+  const started = new Date();
   execFileSync('astro', ['build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  // The build reflects the sources as they were when it started: a file saved during the build is newer.
+  utimesSync(STAMP, started, started);
 }

@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './test/helpers.ts';
 import { assertPerClientCap, assertProxiesTheCourse, freePort, waitForProxy } from './test/processes.ts';
+import { skipUnless } from '../test-support/programs.ts';
 
 const CADDY = '/usr/bin/caddy';
-const skip = !existsSync(CADDY);
+const skip = skipUnless(existsSync(CADDY), 'Caddy', 'caddy');
 
 /**
  * Runs Caddy with the documented Caddyfile, pointed at upstreamPort. The public name becomes a

@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { loadConfig } from './settings-cli.ts';
 import { startServer } from './test/helpers.ts';
 import { assertPerClientCap, assertProxiesTheCourse, freePort, upgradeFrom, waitForProxy } from './test/processes.ts';
+import { skipUnless } from '../test-support/programs.ts';
 
 const NGINX = '/usr/sbin/nginx';
+const skip = skipUnless(existsSync(NGINX), 'nginx', 'nginx');
 const deployFile = (name: string): string => readFileSync(new URL(`./deploy/${name}`, import.meta.url), 'utf8');
 
 /** Runs nginx with the documented site config, pointed at upstreamPort; resolves with its port. */
@@ -30,19 +32,19 @@ async function startNginx(upstreamPort: number): Promise<number> {
   return port;
 }
 
-test('the documented nginx config carries WebSockets, with the page Origin accepted', { skip: !existsSync(NGINX) }, async () => {
+test('the documented nginx config carries WebSockets, with the page Origin accepted', { skip }, async () => {
   const server = await startServer({ trustProxy: true, updatesInterval: 100 });
   const port = await startNginx(server.port);
   await assertProxiesTheCourse(port, 'nginx');
 });
 
-test('behind nginx with trust-proxy, each client counts under its own address, forged headers ignored', { skip: !existsSync(NGINX) }, async () => {
+test('behind nginx with trust-proxy, each client counts under its own address, forged headers ignored', { skip }, async () => {
   const server = await startServer({ trustProxy: true, maxConnectionsPerIp: 1 });
   const port = await startNginx(server.port);
   await assertPerClientCap(port);
 });
 
-test('behind nginx without trust-proxy, X-Forwarded-For is ignored (all clients are the proxy)', { skip: !existsSync(NGINX) }, async () => {
+test('behind nginx without trust-proxy, X-Forwarded-For is ignored (all clients are the proxy)', { skip }, async () => {
   const server = await startServer({ trustProxy: false, maxConnectionsPerIp: 1 });
   const port = await startNginx(server.port);
   assert.equal(await upgradeFrom(port, '127.0.0.2'), 101);

@@ -2,12 +2,12 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { runs, skipUnless } from '../test-support/programs.ts';
 import { startServer } from './test/helpers.ts';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = new URL('./test/independent_client.py', import.meta.url).pathname;
-const skip = !existsSync(PYTHON);
+const skip = skipUnless(runs(PYTHON, ['-c', 'import websockets']), 'Python websockets', 'python3-websockets');
 
 /** Runs a scenario; onLine sees each JSON line as it arrives; resolves with the last one. */
 function python(scenario: string, url: string, onLine: (value: any) => void = () => {}): Promise<any> {

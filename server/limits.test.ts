@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import WebSocket from 'ws';
 import { closed, connect, nextMessage, refusedStatus, startServer, until } from './test/helpers.ts';
-import { OP, frame, rawWebSocket } from './test/raw.ts';
+import { OP, frame, rawWebSocket } from '../test-support/raw-socket.ts';
 
 test('refuses a foreign Origin with 403 and accepts null, its own host and listed origins', async () => {
   const { ws, port } = await startServer({ allowedOrigins: ['https://cours.exemple.fr'] });
@@ -32,12 +32,13 @@ test('answers 429 past the per-IP cap and 503 past the global cap', async () => 
 });
 
 test('frees a per-IP slot when a connection closes', async () => {
-  const { ws } = await startServer({ maxConnectionsPerIp: 1 });
+  const { ws, server } = await startServer({ maxConnectionsPerIp: 1 });
   const first = await connect(`${ws}echo`);
   const done = closed(first);
   first.close();
   await done;
-  await new Promise((r) => setTimeout(r, 20));
+  // The client sees the close before the server has released the slot: wait for the server's side.
+  await until(() => server.connectionCount === 0);
   await connect(`${ws}echo`);
 });
 
@@ -75,7 +76,10 @@ test('terminates a peer that stops answering pings', async () => {
 test('keeps a peer that answers pings', async () => {
   const { ws } = await startServer({ heartbeatInterval: 50 });
   const client = await connect(`${ws}echo`);
-  await new Promise((r) => setTimeout(r, 300));
+  // Several heartbeats, counted as they come, instead of a guess at how long they take.
+  let pings = 0;
+  client.on('ping', () => pings++);
+  await until(() => pings >= 4);
   assert.equal(client.readyState, WebSocket.OPEN);
 });
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closed, connect, nextMessage, startServer } from './test/helpers.ts';
+import { closed, connect, nextMessage, startServer, until } from './test/helpers.ts';
 
 test('GET /healthz answers 200 with the connection count and uptime', async () => {
   const { url, ws } = await startServer();
@@ -20,8 +20,9 @@ test('GET /metrics counts connections, messages, bytes and closes by code', asyn
   const done = closed(client);
   client.close(4321);
   await done;
-  await new Promise((r) => setTimeout(r, 20));
-  const text = await (await fetch(`${url}metrics`)).text();
+  // The server counts the close when its side of the socket closes, which may follow the client's.
+  let text = '';
+  await until(async () => /websocket_closes_total\{code="4321"\} 1/.test((text = await (await fetch(`${url}metrics`)).text())));
   assert.match(text, /websocket_connections_total\{route="\/echo"\} 1/);
   assert.match(text, /websocket_messages_received_total 1/);
   assert.match(text, /websocket_bytes_sent_total 3/);

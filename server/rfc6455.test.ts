@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { connect, nextMessage, startServer, type Started } from './test/helpers.ts';
-import { OP, closeCodeFrom, closePayload, frame, rawWebSocket, request, tcp, upgradeRequest } from './test/raw.ts';
+import { OP, closeCodeFrom, closePayload, frame, rawWebSocket, request, tcp, upgradeRequest } from '../test-support/raw-socket.ts';
 
 /** Sends bad bytes from a raw client while a healthy client keeps echoing. */
 async function badClientGets(started: Started, bytes: Buffer): Promise<number> {

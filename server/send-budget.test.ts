@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { closed, connect, nextMessage, refusedStatus, startServer, until, type Started } from './test/helpers.ts';
-import { OP, frame, rawWebSocket } from './test/raw.ts';
+import { OP, frame, rawWebSocket } from '../test-support/raw-socket.ts';
 
 type Peer = { name: string; bytes: number; open: boolean };
 

@@ -45,15 +45,21 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** Every page of dist/ (including 404.html), sorted by URL. Empty when the site is not built. */
+/**
+ * Every page of dist/ (including 404.html), sorted by URL. Throws when the site is not built:
+ * a gate generated from no page would pass by checking nothing.
+ */
 export function sitePages(): SitePage[] {
-  if (!existsSync(DIST)) return [];
-  return walk(DIST)
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`No built site in ${DIST}: run \`npm run build\` (or \`npm run test:e2e\`, which builds when needed) first.`);
+  }
+  const pages = walk(DIST)
     .map((file) => {
       const title = /<title>([\s\S]*?)<\/title>/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
       return { url: urlOf(file), title: decodeEntities(title).trim() };
     })
     .sort((a, b) => a.url.localeCompare(b.url));
+  return pages;
 }
 
 /** The expected language of every page: the course is French only. */

@@ -66,7 +66,7 @@ for (const { url } of pages) {
       await context.close();
     });
 
-    test('declares the course language', () => {
+    test('declares the French language', () => {
       expect(snapshot.lang, `${url} : <html lang> vaut « ${snapshot.lang} », attendu « ${LANG} »`).toBe(LANG);
     });
 
@@ -80,7 +80,7 @@ for (const { url } of pages) {
       expect(snapshot.h1, `${url} : ${snapshot.h1.length} éléments <h1> au lieu d'un seul`).toHaveLength(1);
     });
 
-    test('never skips a heading level', () => {
+    test('starts with the h1 and skips no heading level', () => {
       const problems: string[] = [];
       const [first] = snapshot.headings;
       if (first && first.level !== 1) problems.push(`le premier titre de <main> est un h${first.level} (« ${first.text} »), pas le h1`);
@@ -93,7 +93,7 @@ for (const { url } of pages) {
       expect(problems, `${url} : titres dans le désordre :\n${bullets(problems)}`).toEqual([]);
     });
 
-    test('links only to pages and anchors that exist', async ({ request, baseURL }) => {
+    test('internal links reach a page and its anchor', async ({ request, baseURL }) => {
       const origin = new URL(baseURL!).origin;
       const internal = snapshot.links.filter((link) => new URL(link.href).origin === origin);
       const problems: string[] = [];
@@ -108,7 +108,7 @@ for (const { url } of pages) {
       expect(problems, `${url} : liens internes cassés :\n${bullets(problems)}`).toEqual([]);
     });
 
-    test('gives every content image an alt text', () => {
+    test('describes every content image with alternative text', () => {
       // Decoration may say alt="" on purpose; an image of the lesson's content must be described.
       const problems = snapshot.images
         .filter((img) => img.alt === null || (img.inContent && img.alt.trim() === ''))

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { closed, connect, nextJson, nextMessage, refusedStatus, startServer, until, type Started } from '../test/helpers.ts';
-import { rawWebSocket } from '../test/raw.ts';
+import { rawWebSocket } from '../../test-support/raw-socket.ts';
 import { MAX_CHAT_MESSAGE } from './chat.ts';
 
 test('welcomes, announces joins and leaves, and relays text to the others only', async () => {

@@ -1,4 +1,4 @@
-/** Shared test helpers: a temp site, a started server, and promise-based ws clients. */
+/** Server test helpers: a temp site, a started server, and promise-based ws clients. */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,9 @@ import { request } from 'node:http';
 import WebSocket from 'ws';
 import { createServer, type CourseServer, type ListenResult } from '../create-server.ts';
 import type { ServerOptions } from '../settings.ts';
+
+/** Re-exported: server tests have always found it here; test-support/wait.ts holds it for every kind of test. */
+export { until } from '../../test-support/wait.ts';
 
 /** Creates a throwaway built site (index, 404, runner, one hashed asset), removed after the file's tests. */
 export function tempSite(): string {
@@ -108,13 +111,4 @@ export async function refusedStatus(url: string, options: WebSocket.ClientOption
   });
   ws.terminate();
   return status;
-}
-
-/** Waits until check() holds, failing after timeoutMs. */
-export async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }

@@ -1,9 +1,8 @@
 /** Helpers for tests that run a real program next to the server (nginx, Caddy). */
 import assert from 'node:assert/strict';
-// The benchmark starts programs on free ports too: one implementation for both.
-import { freePort, waitForPort } from '../../bench/processes.ts';
+import { freePort, waitForPort } from '../../test-support/processes.ts';
+import { request, tcp, upgradeRequest } from '../../test-support/raw-socket.ts';
 import { connect, nextMessage } from './helpers.ts';
-import { request, tcp, upgradeRequest } from './raw.ts';
 
 export { freePort };
 

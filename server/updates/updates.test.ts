@@ -1,11 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { until, requestArrives } from '../../test-support/wait.ts';
 import { connect, nextJson, startServer } from '../test/helpers.ts';
 import { createUpdatesFeed } from './feed.ts';
 
-test('the feed does not tick while nobody listens', async () => {
+test('the feed does not tick while nobody listens', (t) => {
+  // Simulated time: a hundred intervals pass at once, with no real wait.
+  t.mock.timers.enable({ apis: ['setInterval', 'setTimeout', 'Date'] });
   const feed = createUpdatesFeed(10);
-  await new Promise((r) => setTimeout(r, 50));
+  t.mock.timers.tick(1000);
   const unsubscribe = feed.subscribe(() => {});
   unsubscribe();
   feed.close();
@@ -17,8 +20,8 @@ test('polling answers at once with the updates after since, with CORS for null o
   const first = await fetch(`${url}api/updates?since=0`, { headers: { Origin: 'null' } });
   assert.equal(first.headers.get('access-control-allow-origin'), '*');
   assert.deepEqual(await first.json(), []);
-  await new Promise((r) => setTimeout(r, 120));
-  const updates = await (await fetch(`${url}api/updates?since=1`)).json();
+  let updates: { n: number; value: number; time: string }[] = [];
+  await until(async () => (updates = await (await fetch(`${url}api/updates?since=1`)).json()).length >= 1);
   assert.ok(updates.length >= 1);
   assert.ok(updates.every((u: { n: number; value: number; time: string }) => u.n > 1 && typeof u.value === 'number' && u.time));
 });
@@ -56,9 +59,10 @@ test('the /updates WebSocket gets the same stream as HTTP clients', async () => 
 
 test('shutdown answers a pending long poll', async () => {
   const { url, server } = await startServer({ updatesInterval: 60000 });
+  // Wait for the request to reach the server: one still in flight counts as idle and is reset.
+  const arrived = requestArrives('/api/updates/wait');
   const pending = fetch(`${url}api/updates/wait?since=5`).then((r) => r.json());
-  // Let the request reach the server: one still in flight counts as idle and is reset.
-  await new Promise((r) => setTimeout(r, 300));
+  await arrived;
   await server.close();
   assert.deepEqual(await pending, []);
 });

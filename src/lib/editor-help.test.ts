@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { completionContext, hoverDoc, socketNames } from './editor-help.ts';
-import { checkTypography, formatProblems } from './typography.ts';
+import { checkTypography, formatProblems } from '../../test-support/typography.ts';
 import { BINARY_TYPES, CONSTRUCTOR_MEMBERS, EVENT_DOCS, EVENT_FIELDS, KIND_LABELS, SENDABLE_CLOSE_CODES, SOCKET_MEMBERS } from './websocket-api.fr.ts';
 
 const names = (entries: readonly { name: string }[] | undefined) => entries?.map((entry) => entry.name) ?? [];

@@ -6,7 +6,7 @@ import type { RunEvent } from './events.ts';
 import { arrowLabel, describe, narrate } from './narration.fr.ts';
 import { ui } from './strings.fr.ts';
 import { progressText } from './strings.progress.fr.ts';
-import { checkTypography, formatProblems } from './typography.ts';
+import { checkTypography, formatProblems } from '../../test-support/typography.ts';
 
 /** Every value of `ui`, functions called with sample arguments. */
 function uiStrings(value: unknown): string[] {

@@ -3,34 +3,23 @@ import { connect, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
+import { decodeFrame, encodeFrame, OPCODES, type DecodedFrame } from './frames.ts';
 
-/** Opcodes of RFC 6455 §5.2. */
-export const OP = { CONT: 0x0, TEXT: 0x1, BINARY: 0x2, CLOSE: 0x8, PING: 0x9, PONG: 0xa } as const;
+/** Opcodes of RFC 6455 §5.2, under the short names the server tests use (values from frames.ts). */
+export const OP = {
+  CONT: OPCODES.continuation,
+  TEXT: OPCODES.text,
+  BINARY: OPCODES.binary,
+  CLOSE: OPCODES.close,
+  PING: OPCODES.ping,
+  PONG: OPCODES.pong,
+} as const;
 
-/** Builds one frame; by default final, masked and without RSV bits. */
+/** Builds one frame with frames.ts's encoder; by default final, masked with a random key and without RSV bits. */
 export function frame(opcode: number, payload: Buffer | string, opts: { fin?: boolean; mask?: boolean; rsv?: number } = {}): Buffer {
   const data = typeof payload === 'string' ? Buffer.from(payload) : payload;
   const { fin = true, mask = true, rsv = 0 } = opts;
-  const len = data.length;
-  const head = Buffer.alloc(2 + (len > 65535 ? 8 : len > 125 ? 2 : 0) + (mask ? 4 : 0));
-  head[0] = (fin ? 0x80 : 0) | (rsv << 4) | opcode;
-  let offset = 2;
-  if (len > 65535) {
-    head[1] = 127;
-    head.writeBigUInt64BE(BigInt(len), 2);
-    offset = 10;
-  } else if (len > 125) {
-    head[1] = 126;
-    head.writeUInt16BE(len, 2);
-    offset = 4;
-  } else head[1] = len;
-  if (!mask) return Buffer.concat([head, data]);
-  head[1] |= 0x80;
-  const key = randomBytes(4);
-  key.copy(head, offset);
-  const masked = Buffer.alloc(len);
-  for (let i = 0; i < len; i++) masked[i] = data[i] ^ key[i & 3];
-  return Buffer.concat([head, masked]);
+  return Buffer.from(encodeFrame({ fin, rsv, opcode, payload: data, mask: mask ? randomBytes(4) : undefined }));
 }
 
 /** A close frame payload: 2-byte code then reason. */
@@ -82,41 +71,48 @@ export async function rawWebSocket(port: number, path = '/echo'): Promise<Socket
   return socket;
 }
 
-/** Resolves with the code of the server's close frame, or 0 if the connection ends without one. */
-export function closeCodeFrom(socket: Socket): Promise<number> {
-  return new Promise((resolve) => {
-    let buf = Buffer.alloc(0);
-    const scan = (): number | undefined => {
-      // Walk the frames the server sent (unmasked) looking for a close frame.
-      let i = 0;
-      while (i + 2 <= buf.length) {
-        const opcode = buf[i] & 0x0f;
-        let len = buf[i + 1] & 0x7f;
-        let offset = i + 2;
-        if (len === 126) {
-          if (buf.length < offset + 2) return undefined;
-          len = buf.readUInt16BE(offset);
-          offset += 2;
-        } else if (len === 127) {
-          if (buf.length < offset + 8) return undefined;
-          len = Number(buf.readBigUInt64BE(offset));
-          offset += 8;
-        }
-        if (buf.length < offset + len) return undefined;
-        if (opcode === OP.CLOSE) return len >= 2 ? buf.readUInt16BE(offset) : 1005;
-        i = offset + len;
-      }
-      return undefined;
-    };
-    socket.on('data', (chunk: Buffer) => {
-      buf = Buffer.concat([buf, chunk]);
-      const code = scan();
-      if (code !== undefined) {
-        socket.destroy();
-        resolve(code);
-      }
-    });
-    socket.once('close', () => resolve(0));
-    socket.resume();
+/** Reads the frames a peer sends on `socket`, one at a time; `'end'` once it hung up without more. */
+export function frameReader(socket: Socket, initial: Buffer = Buffer.alloc(0)): () => Promise<DecodedFrame | 'end'> {
+  let buffer = initial;
+  let ended = false;
+  let wake = () => {};
+  socket.on('data', (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    wake();
   });
+  socket.once('close', () => {
+    ended = true;
+    wake();
+  });
+  socket.on('error', () => {});
+  socket.resume();
+  return async () => {
+    for (;;) {
+      const decoded = decodeFrame(buffer);
+      if (decoded) {
+        buffer = buffer.subarray(decoded.frameLength);
+        return decoded;
+      }
+      if (ended) return 'end';
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+}
+
+/** The code a close frame carries (1005 when it carries none). */
+export function closeCodeOf(decoded: DecodedFrame): number {
+  return decoded.payload.length >= 2 ? Buffer.from(decoded.payload).readUInt16BE(0) : 1005;
+}
+
+/** Resolves with the code of the peer's close frame, or 0 if the connection ends without one. */
+export async function closeCodeFrom(socket: Socket): Promise<number> {
+  const next = frameReader(socket);
+  for (;;) {
+    const decoded = await next();
+    if (decoded === 'end') return 0;
+    if (decoded.opcode === OPCODES.close) {
+      socket.destroy();
+      return closeCodeOf(decoded);
+    }
+  }
 }

@@ -1,6 +1,9 @@
-/** Child processes of the benchmark: started in their own process group, pinned to a core, all killed at exit. */
+/**
+ * Programs started beside the code under test (nginx, Caddy, PHP, the servers of the benchmark):
+ * each in its own process group, optionally pinned to a core, all killed at exit; and free ports.
+ */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 
 const children = new Set<ChildProcess>();
@@ -65,47 +68,8 @@ export async function waitForPort(port: number, timeoutMs = 15000): Promise<void
       socket.once('error', () => resolve(false));
     });
     if (ok) return;
+    // Polling is the only way to see a port open in another process; this is not a fixed wait.
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`nothing listens on port ${port} after ${timeoutMs} ms`);
-}
-
-const TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux.
-
-/** CPU time (user + system) a process has used so far, in seconds, from /proc/<pid>/stat. */
-export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name, which is in parentheses and may contain spaces.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-}
-
-/** Resident memory of a process, in bytes, from /proc/<pid>/status. */
-export function rssBytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = /VmRSS:\s+(\d+) kB/.exec(status);
-  return kb ? Number(kb[1]) * 1024 : NaN;
-}
-
-/** True when a shared library whose path contains `name` is mapped in the process (e.g. bufferutil's .node). */
-export function hasLoaded(pid: number, name: string): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/maps`, 'utf8').includes(name);
-  } catch {
-    return false;
-  }
-}
-
-/** Reads a child's stdout line by line as JSON objects. */
-export async function* jsonLines(child: ChildProcess): AsyncGenerator<Record<string, unknown>> {
-  let buffer = '';
-  for await (const chunk of child.stdout!) {
-    buffer += chunk;
-    let nl: number;
-    while ((nl = buffer.indexOf('\n')) !== -1) {
-      const line = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      if (line.startsWith('{')) yield JSON.parse(line);
-    }
-  }
 }

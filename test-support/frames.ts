@@ -1,7 +1,6 @@
 /**
- * WebSocket frames (RFC 6455 §5.2), encoded and decoded byte by byte. Pure and
- * browser-compatible: the lesson « Sous le capot » builds the same bytes in a snippet, and
- * the PHP server's tests use it to send frames no browser would send.
+ * WebSocket frames (RFC 6455 §5.2), encoded and decoded byte by byte: the one frame codec of
+ * the tests, which send frames no browser would send to our server and to the PHP one.
  */
 
 /** Opcodes, in the protocol's own words. */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { checkTypography, formatProblems } from './typography.ts';
+import { lessonFiles } from './lessons.ts';
 
 const NB = '\u00a0';
 const NNB = '\u202f';
@@ -109,25 +110,13 @@ describe('checkTypography', () => {
   });
 });
 
-const DOCS = path.join(import.meta.dirname, '..', 'content', 'docs');
-
-function lessonFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return lessonFiles(full);
-    return /\.mdx?$/.test(entry.name) ? [full] : [];
-  });
-}
-
 test('every lesson follows French typography', () => {
-  const problems = lessonFiles(DOCS)
-    .sort()
-    .flatMap((file) => formatProblems(path.relative(process.cwd(), file), checkTypography(readFileSync(file, 'utf8'))));
+  const problems = lessonFiles().flatMap(({ full, text }) => formatProblems(path.relative(process.cwd(), full), checkTypography(text)));
   assert.equal(problems.length, 0, `Typographie française, ${problems.length} problème(s) :\n${problems.join('\n')}`);
 });
 
 test('the README, in French too, follows the same typography', () => {
-  const readme = path.join(import.meta.dirname, '..', '..', 'README.md');
+  const readme = path.join(import.meta.dirname, '..', 'README.md');
   const problems = formatProblems('README.md', checkTypography(readFileSync(readme, 'utf8')));
   assert.equal(problems.length, 0, `Typographie française, ${problems.length} problème(s) :\n${problems.join('\n')}`);
 });

@@ -2,8 +2,8 @@
 import path from 'node:path';
 import type { Code, Html, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { collectSnippets, hasElision, lessonPath, parseMeta } from './snippets.ts';
-import { ui } from './strings.fr.ts';
+import { collectSnippets, hasElision, lessonPath, parseMeta } from '../lib/snippets.ts';
+import { ui } from '../lib/strings.fr.ts';
 
 const DOCS_DIR = path.join('src', 'content', 'docs');
 
