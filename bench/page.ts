@@ -4,12 +4,10 @@
  * « Exécuter » to the first echoed message. Times are taken inside the page with
  * performance.now() and a MutationObserver, so Playwright's round trips do not count.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from '../test-support/chromium.ts';
-import { freePort, start, stop, waitForPort } from '../test-support/processes.ts';
 import { median } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -215,31 +213,6 @@ async function benchLesson(browser: Browser, base: string, path: string, loads: 
     editorReadyMs: { from: mounted ? 'navigation' : 'interaction', median: median(ready), worst: Math.max(...ready), samples: ready },
   };
   return { lesson, echoes: results[0].echoes };
-}
-
-/**
- * Waits (bounded) until dist/ holds every measured lesson: people working in the same tree may
- * be rebuilding it right now, and a half-written dist/ would measure nothing.
- */
-export async function waitForSite(timeoutMs = 180000): Promise<void> {
-  const files = Object.values(LESSONS).map((p) => path.join(ROOT, 'dist', p, 'index.html'));
-  const deadline = Date.now() + timeoutMs;
-  while (!files.every((f) => existsSync(f))) {
-    if (Date.now() > deadline) throw new Error(`dist/ lacks ${files.filter((f) => !existsSync(f)).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  // A build writes pages one after the other; give a running one time to finish.
-  await new Promise((r) => setTimeout(r, 2000));
-}
-
-/** Starts our server with its defaults on a free loopback port, serving the built site. */
-export async function startCourseServer(): Promise<{ base: string; close(): Promise<void> }> {
-  const port = await freePort();
-  const server = start(process.execPath, ['server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' } });
-  server.stdout!.resume();
-  server.stderr!.resume();
-  await waitForPort(port);
-  return { base: `http://127.0.0.1:${port}`, close: () => stop(server) };
 }
 
 /** Measures each lesson `loads` times on the course served at `base`, and « Exécuter » `runs` times. */

@@ -11,9 +11,9 @@ import type { RunHandle } from '../../lib/runner.ts';
 import { MAX_RUN_MESSAGES } from '../../lib/sandbox/budget.ts';
 import { lessonForm, rewriteServer } from '../../lib/server-url.ts';
 import { ui } from '../../lib/strings.fr.ts';
-import { ConsoleView } from './console-view.ts';
+import type { ConsoleView } from './console-view.ts';
 import type { CodeEditor } from './editor.ts';
-import { createServerForm } from './server-form.ts';
+import { buildPlayground, mountEditor, whenVisible, type ButtonName } from './playground-dom.ts';
 import { currentServer, SERVER_CHANGE } from './server-setting.ts';
 import type { StepView } from './step-view.ts';
 import { fingerprint, loadCode, saveCode } from './storage.ts';
@@ -27,8 +27,6 @@ const loadSession = (): Promise<Session> => (session ??= import('./session.ts'))
 let instances = 0;
 
 type Views = { timeline: TimelineView; steps: StepView; loaded: Session };
-
-type ButtonName = 'run' | 'step' | 'next' | 'stop' | 'reset' | 'solution';
 
 /** See the module comment. */
 export class PlaygroundElement extends HTMLElement {
@@ -60,7 +58,17 @@ export class PlaygroundElement extends HTMLElement {
     this.#server = currentServer();
     const saved = loadCode(this.snippetId);
     this.#code = saved ? rewriteServer(saved.code, this.#server) : this.#original;
-    this.#build(n);
+    const parts = buildPlayground(this, n, {
+      run: () => void this.start(false),
+      step: () => void this.start(true),
+      next: () => this.#run?.next(),
+      stop: () => this.#run?.stop(),
+      reset: () => this.#reset(),
+      solution: () => this.#loadSolution(),
+    });
+    ({ buttons: this.#buttons, status: this.#status, older: this.#older, narration: this.#narration } = parts);
+    ({ console: this.#console, timelineRoot: this.#timelineRoot, verdict: this.#verdict } = parts);
+    this.#setRunning(false);
     this.#older.hidden = !saved || saved.origin === fingerprint(this.dataset.code ?? '');
     // Monaco (about 1 MB gzipped) loads when the learner reaches for a playground: pointer,
     // touch or keyboard focus. A reader who only scrolls past downloads none of it.
@@ -73,7 +81,7 @@ export class PlaygroundElement extends HTMLElement {
       this.addEventListener(type, mount, { once: true, passive: true });
     }
     // Saved edits differ from the static block: show them in the editor as soon as they are in view.
-    if (saved) this.#mountWhenVisible();
+    if (saved) whenVisible(this, () => void this.#mount());
     addEventListener(SERVER_CHANGE, () => this.#changeServer());
   }
 
@@ -91,81 +99,6 @@ export class PlaygroundElement extends HTMLElement {
     return rewriteServer(this.dataset.code ?? '', this.#server);
   }
 
-  #build(n: number) {
-    const staticCode = this.querySelector(':scope > .expressive-code');
-    const toolbar = document.createElement('div');
-    toolbar.className = 'ws-toolbar not-content';
-    const button = (label: string, className: string, onClick: () => void) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = `ws-button ${className}`;
-      b.textContent = label;
-      b.addEventListener('click', onClick);
-      toolbar.append(b);
-      return b;
-    };
-    this.#buttons = {
-      run: button(ui.run, 'ws-run', () => void this.start(false)),
-      step: button(ui.step, 'ws-step', () => void this.start(true)),
-      next: button(ui.next, 'ws-next', () => this.#run?.next()),
-      stop: button(ui.stop, 'ws-stop', () => this.#run?.stop()),
-      reset: button(ui.reset, 'ws-reset', () => this.#reset()),
-      solution: button(ui.showSolution, 'ws-load-solution', () => this.#loadSolution()),
-    };
-    this.#buttons.run.title = ui.runHint;
-    this.#buttons.run.setAttribute('aria-keyshortcuts', 'Control+Enter Meta+Enter');
-    if (!this.dataset.solution) this.#buttons.solution.remove();
-    toolbar.append(createServerForm());
-    this.#status = document.createElement('p');
-    this.#status.className = 'ws-status';
-    this.#status.setAttribute('role', 'status');
-    toolbar.append(this.#status);
-
-    this.#older = document.createElement('p');
-    this.#older.className = 'ws-older not-content';
-    this.#older.textContent = ui.savedOlder;
-
-    // StepView fills it in once loaded; until then it takes no room.
-    this.#narration = document.createElement('div');
-    this.#narration.className = 'ws-narration not-content';
-    this.#narration.hidden = true;
-
-    const output = document.createElement('div');
-    output.className = 'ws-output not-content';
-    const consoleId = `ws-console-${n}`;
-    const timelineId = `ws-timeline-${n}`;
-    // Panels are not landmarks: a lesson may hold many playgrounds, each with its console.
-    output.innerHTML = `<div class="ws-panel"><p class="ws-panel-title" id="${consoleId}-title"></p><div class="ws-console" id="${consoleId}" role="log" aria-live="polite" tabindex="0" aria-labelledby="${consoleId}-title"><ol class="ws-lines"></ol></div></div><div class="ws-panel"><p class="ws-panel-title" id="${timelineId}-title"></p><div class="ws-timeline" id="${timelineId}" tabindex="0" role="group" aria-labelledby="${timelineId}-title"></div></div>`;
-    output.querySelector(`#${consoleId}-title`)!.textContent = ui.console;
-    output.querySelector(`#${timelineId}-title`)!.textContent = ui.timeline;
-    this.#console = new ConsoleView(output.querySelector('.ws-console .ws-lines')!, ui.truncated);
-    this.#console.clear(ui.emptyConsole);
-    this.#timelineRoot = output.querySelector('.ws-timeline')!;
-    const placeholder = document.createElement('p');
-    placeholder.className = 'ws-placeholder';
-    placeholder.textContent = ui.emptyTimeline;
-    this.#timelineRoot.append(placeholder);
-    this.#verdict = document.createElement('p');
-    this.#verdict.className = 'ws-verdict not-content';
-    this.#verdict.setAttribute('role', 'status');
-    this.#verdict.hidden = true;
-
-    const hint = document.createElement('p');
-    hint.className = 'ws-hint not-content';
-    hint.textContent = ui.editorHint;
-    (staticCode ?? this.firstChild)?.after(hint, this.#older, toolbar, this.#narration, output, this.#verdict);
-    this.#setRunning(false);
-  }
-
-  #mountWhenVisible() {
-    const observer = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      observer.disconnect();
-      void this.#mount();
-    });
-    observer.observe(this);
-  }
-
   /** Loads the runner and builds the run's views, once. */
   #session() {
     this.#views ??= loadSession().then((session) => {
@@ -179,24 +112,11 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   async #mount(): Promise<void> {
-    this.#mounting ??= (async () => {
-      const staticCode = this.querySelector<HTMLElement>(':scope > .expressive-code');
-      const container = document.createElement('div');
-      container.className = 'ws-editor not-content';
-      staticCode?.before(container);
-      this.setAttribute('aria-busy', 'true');
-      this.#status.textContent = ui.loadingEditor;
-      // editor.ts pulls in Monaco and acorn: none of it belongs in the page's first load. Monaco
-      // is requested together with editor.ts, not after it: one round trip instead of two.
-      const [{ createEditor }] = await Promise.all([import('./editor.ts'), import('./monaco.ts')]);
-      this.#editor = await createEditor(container, this.#code, `${ui.editorLabel}. ${ui.editorHint}.`);
-      if (staticCode) staticCode.hidden = true;
-      this.removeAttribute('aria-busy');
-      if (this.#status.textContent === ui.loadingEditor) this.#status.textContent = '';
-      this.dataset.ready = 'true';
-      this.#editor.onChange((code) => this.#save(code));
-      this.#editor.onRun(() => void this.start(false));
-    })();
+    this.#mounting ??= mountEditor(this, this.#code, this.#status).then((editor) => {
+      this.#editor = editor;
+      editor.onChange((code) => this.#save(code));
+      editor.onRun(() => void this.start(false));
+    });
     return this.#mounting;
   }
 
@@ -285,7 +205,7 @@ export class PlaygroundElement extends HTMLElement {
         this.#marked ||= !!event.line;
         return this.#console.add('error', ui.exception(event.name, event.message, event.line), event.t);
       case 'dropped':
-        // Not 'system': the one `.ws-system` line of a run is its end (e2e/snippets.spec.ts waits for it).
+        // Not 'system': the one `.ws-system` line of a run is its end (the e2e page sessions wait for it).
         // One line per run, updated as the count grows.
         return this.#console.note('dropped', ui.dropped(event.count, MAX_RUN_MESSAGES), event.t);
       case 'end':
