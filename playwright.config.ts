@@ -29,7 +29,10 @@ export default defineConfig({
   },
   webServer: {
     command: 'node server/main.ts',
-    env: { PORT: String(PORT), HOST: 'localhost', LOG_LEVEL: 'error' },
+    // Every test connects from 127.0.0.1, and one of them opens 3,000 sockets on purpose: with the
+    // default per-address cap (50), tests in the other worker would be refused. The caps are the
+    // server tests' subject (server/admission-caps.test.ts), not the pages'.
+    env: { PORT: String(PORT), HOST: 'localhost', LOG_LEVEL: 'error', MAX_CONNECTIONS_PER_IP: '10000' },
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
