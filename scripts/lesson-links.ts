@@ -58,7 +58,7 @@ function links(lesson: Lesson, tree: Root): { url: string; line: number; column:
   walk(tree);
   const frontmatter = /^---\n([\s\S]*?)\n---\n/.exec(lesson.text)?.[1] ?? '';
   frontmatter.split('\n').forEach((line, i) => {
-    const match = /^(\s*link:\s*)(\S+)\s*$/.exec(line);
+    const match = /^(\s*(?:-\s+)?link:\s*)(\S+)\s*$/.exec(line);
     if (match) found.push({ url: match[2].replace(/^(["'])(.*)\1$/, '$2'), line: i + 2, column: match[1].length + 1 });
   });
   return found;
