@@ -103,8 +103,8 @@ export function snippetsFromMarkdown(source: string): Snippet[] {
   return collectSnippets(fromMarkdown(stripFrontmatter(source))).map((s) => s.snippet);
 }
 
-function stripFrontmatter(source: string): string {
-  // Keep the line count so snippet lines match the file.
+/** Blanks a lesson's YAML frontmatter, keeping its line breaks so lines still match the file. */
+export function stripFrontmatter(source: string): string {
   const match = /^---\n[\s\S]*?\n---\n/.exec(source);
   return match ? match[0].replace(/[^\n]/g, '') + source.slice(match[0].length) : source;
 }
