@@ -37,14 +37,28 @@ const runs = new Map<number, Run>();
  */
 let spare: Worker | undefined;
 
+/** Where `npm run dev` serves the worker (a variable, so that the build never bundles this URL). */
+const DEV_WORKER = './worker.ts?worker_file&type=module';
+const here = import.meta.url;
+
+/**
+ * A new run worker. Under `npm run dev`, Vite serves it from a URL, which a frame of opaque origin
+ * may not start; a blob it makes may, and that blob imports the worker's module.
+ */
+function newWorker(): Worker {
+  if (!import.meta.env.DEV) return new RunWorker();
+  const source = `import ${JSON.stringify(new URL(DEV_WORKER, here).href)};`;
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { type: 'module' });
+}
+
 function takeWorker(): Worker {
-  const worker = spare ?? new RunWorker();
+  const worker = spare ?? newWorker();
   spare = undefined;
   return worker;
 }
 
 function warmSpare() {
-  if (runs.size === 0) spare ??= new RunWorker();
+  if (runs.size === 0) spare ??= newWorker();
 }
 
 function toPage(message: HostToPage) {
