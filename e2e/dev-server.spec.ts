@@ -50,9 +50,7 @@ test('the dev server echoes on /echo, on its own origin', async () => {
   expect(reply).toBe('bonjour');
 });
 
-// Issue 18: under the dev server the sandbox now loads (Origin: null let through, the worker started
-// from a blob), but its run worker trips the 2 s watchdog before printing anything. Unmark once it prints.
-test.fixme('a lesson snippet prints its declared output under npm run dev', async ({ page }) => {
+test('a lesson snippet prints its declared output under npm run dev', async ({ page }) => {
   const lesson = lessons().find((l) => l.path === LESSON);
   const snippet = lesson?.snippets.find((s) => s.kind === 'run');
   expect(snippet?.output, `${LESSON} has a run snippet with a declared output`).toBeTruthy();

@@ -43,12 +43,17 @@ const here = import.meta.url;
 
 /**
  * A new run worker. Under `npm run dev`, Vite serves it from a URL, which a frame of opaque origin
- * may not start; a blob it makes may, and that blob imports the worker's module.
+ * may not start, nor load as a module worker from a blob. A classic blob worker may, and imports
+ * the module; it keeps the messages that arrive meanwhile and replays them once the module listens.
  */
 function newWorker(): Worker {
   if (!import.meta.env.DEV) return new RunWorker();
-  const source = `import ${JSON.stringify(new URL(DEV_WORKER, here).href)};`;
-  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { type: 'module' });
+  const source = `const early = []; const keep = (e) => early.push(e.data); addEventListener('message', keep);
+import(${JSON.stringify(new URL(DEV_WORKER, here).href)}).then(() => {
+  removeEventListener('message', keep);
+  for (const data of early) dispatchEvent(new MessageEvent('message', { data }));
+});`;
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
 }
 
 function takeWorker(): Worker {
