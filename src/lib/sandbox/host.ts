@@ -11,6 +11,8 @@ import RunWorker from './worker.ts?worker&inline';
 
 /** A run whose event loop has been blocked this long is stopped (infinite loop). */
 const WATCHDOG_MS = 2000;
+/** Under `npm run dev`, how long a new worker may take to load before the watchdog counts. */
+const DEV_LOAD_MS = 10_000;
 /** Grace time for the worker to close its sockets itself before it is terminated. */
 const STOP_GRACE_MS = 50;
 /** How often the page hears from this frame: silence means its process died (see runner.ts). */
@@ -87,7 +89,8 @@ function start(message: Extract<PageToHost, { kind: 'run' }>) {
     id: message.run,
     worker,
     started: now,
-    lastAlive: now,
+    // Under `npm run dev` a fresh worker may still be fetching its modules: the watchdog waits for them.
+    lastAlive: import.meta.env.DEV ? now + DEV_LOAD_MS : now,
     events: [],
     budget: createBudget(),
     check: message.check,
