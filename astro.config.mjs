@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { remarkPlayground } from './src/build/remark-playground.ts';
 import { monacoCssAtRuntime } from './src/build/vite-monaco-css.ts';
 import { precompress } from './src/build/precompress.ts';
+import { devCourse } from './src/build/dev-course.ts';
 
 export default defineConfig({
   // The server (server/main.ts) serves dist/; no adapter, the whole course is static.
@@ -33,6 +34,8 @@ export default defineConfig({
         { label: 'Comparer et sécuriser', items: [{ autogenerate: { directory: 'comparer' } }] },
       ],
     }),
+    // `npm run dev` only: the companion server's endpoints on the dev server's own origin.
+    devCourse(),
     // Last: it compresses what every integration before it wrote, Pagefind's files included.
     precompress(),
   ],

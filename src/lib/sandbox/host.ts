@@ -11,6 +11,8 @@ import RunWorker from './worker.ts?worker&inline';
 
 /** A run whose event loop has been blocked this long is stopped (infinite loop). */
 const WATCHDOG_MS = 2000;
+/** Under `npm run dev`, how long a new worker may take to load before the watchdog counts. */
+const DEV_LOAD_MS = 10_000;
 /** Grace time for the worker to close its sockets itself before it is terminated. */
 const STOP_GRACE_MS = 50;
 /** How often the page hears from this frame: silence means its process died (see runner.ts). */
@@ -37,14 +39,33 @@ const runs = new Map<number, Run>();
  */
 let spare: Worker | undefined;
 
+/** Where `npm run dev` serves the worker (a variable, so that the build never bundles this URL). */
+const DEV_WORKER = './worker.ts?worker_file&type=module';
+const here = import.meta.url;
+
+/**
+ * A new run worker. Under `npm run dev`, Vite serves it from a URL, which a frame of opaque origin
+ * may not start, nor load as a module worker from a blob. A classic blob worker may, and imports
+ * the module; it keeps the messages that arrive meanwhile and replays them once the module listens.
+ */
+function newWorker(): Worker {
+  if (!import.meta.env.DEV) return new RunWorker();
+  const source = `const early = []; const keep = (e) => early.push(e.data); addEventListener('message', keep);
+import(${JSON.stringify(new URL(DEV_WORKER, here).href)}).then(() => {
+  removeEventListener('message', keep);
+  for (const data of early) dispatchEvent(new MessageEvent('message', { data }));
+});`;
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+}
+
 function takeWorker(): Worker {
-  const worker = spare ?? new RunWorker();
+  const worker = spare ?? newWorker();
   spare = undefined;
   return worker;
 }
 
 function warmSpare() {
-  if (runs.size === 0) spare ??= new RunWorker();
+  if (runs.size === 0) spare ??= newWorker();
 }
 
 function toPage(message: HostToPage) {
@@ -68,7 +89,8 @@ function start(message: Extract<PageToHost, { kind: 'run' }>) {
     id: message.run,
     worker,
     started: now,
-    lastAlive: now,
+    // Under `npm run dev` a fresh worker may still be fetching its modules: the watchdog waits for them.
+    lastAlive: import.meta.env.DEV ? now + DEV_LOAD_MS : now,
     events: [],
     budget: createBudget(),
     check: message.check,

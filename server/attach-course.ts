@@ -1,0 +1,138 @@
+/**
+ * attachCourse: everything the course adds to an HTTP server that already exists (its HTTP APIs,
+ * its WebSockets, Socket.IO, admission, heartbeat), without creating, serving files or listening.
+ * createServer mounts it on its own listener; `npm run dev` mounts it on Vite's (src/build/dev-course.ts).
+ */
+import * as http from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
+import type { Registry } from 'prom-client';
+import { createAdmission } from './admission.ts';
+import { CLOSE, connectionBacklogs, type Connection } from './connection.ts';
+import { containUpgrade } from './containment.ts';
+import { startHeartbeat } from './heartbeat.ts';
+import { createHttpEndpoints } from './http-endpoints.ts';
+import { createLogger } from './log.ts';
+import { SHUTDOWN_REASON } from './messages.fr.ts';
+import { createMetrics } from './metrics.ts';
+import { parseRequestUrl } from './request-url.ts';
+import { createRoutes } from './routes/index.ts';
+import { attachSocketIo, SOCKET_IO_PATH } from './routes/socket-io.ts';
+import { SendBudget } from './send-budget.ts';
+import type { ServerOptions } from './settings.ts';
+import { createUpdatesFeed } from './updates/feed.ts';
+import { createUpdatesApi } from './updates/updates-api.ts';
+import { createWebSocketUpgrade } from './websocket-upgrade.ts';
+
+/** How the course shares its server. */
+export interface AttachOptions {
+  /**
+   * Answer 404 to an upgrade on a path the course does not serve (its own server), or leave it
+   * to the server's other upgrade listeners (Vite's dev server, whose HMR socket shares the port).
+   */
+  refuseUnknownUpgrades: boolean;
+}
+
+/** The course mounted on a server. */
+export interface CourseAttachment {
+  /** Answers healthz, metrics, the lab's HTTP API, Socket.IO's long polling and 426 on WebSocket paths; false for any other request. */
+  handleRequest(req: http.IncomingMessage, res: http.ServerResponse): boolean;
+  /** Closes every WebSocket with 1001, cuts stragglers after shutdownGrace, and leaves the server's listeners as they were. */
+  close(): Promise<void>;
+  /** Open WebSockets right now. */
+  readonly connectionCount: number;
+  /** Long-lived connections of every kind open right now (what the caps count). */
+  readonly admittedCount: number;
+  /** The course's own Prometheus registry (what GET /metrics shows). */
+  readonly metrics: Registry;
+}
+
+/** Mounts the course's endpoints on `server`; its upgrade listener is contained (a throw costs one upgrade). */
+export function attachCourse(server: http.Server | HttpsServer, options: ServerOptions, attach: AttachOptions): CourseAttachment {
+  const log = createLogger(options.logLevel);
+  const feed = createUpdatesFeed(options.updatesInterval);
+  const routes = createRoutes(feed);
+  const connections = new Set<Connection>();
+  const startedAt = Date.now();
+  const metrics = createMetrics(connections);
+  const refused = (status: number): void => {
+    metrics.refused(status);
+    log.debug(`refused status=${status}`);
+  };
+  const budget = new SendBudget(options.maxBufferedTotal);
+  budget.addSource(connectionBacklogs(connections));
+  const admission = createAdmission(options, refused, () => budget.overTotal());
+  const updatesApi = createUpdatesApi(feed, admission);
+  const upgrades = createWebSocketUpgrade({ options: { ...options, budget }, routes, admission, metrics, log, refused, connections });
+  let closing: Promise<void> | undefined;
+
+  const endpoints = createHttpEndpoints({
+    stopping: () => closing !== undefined,
+    connections: () => connections.size,
+    startedAt,
+    registry: metrics.registry,
+    trustProxy: options.trustProxy,
+    publicMetrics: options.publicMetrics,
+    isWebSocketPath: (pathname) => routes.has(pathname),
+  });
+
+  // The « Socket.IO » lesson's endpoint. Engine.IO rewires the request listeners of the server it
+  // is given, so it gets a private one that never listens: the course hands it its requests, and a
+  // shared server (Vite's) keeps its own listeners untouched, across remounts too.
+  const engineDoor = http.createServer();
+  const io = attachSocketIo(engineDoor, { ...options, budget });
+  admission.admitEngine(io.engine);
+  const isSocketIo = (req: http.IncomingMessage): boolean => (req.url ?? '').startsWith(SOCKET_IO_PATH);
+
+  const onUpgrade = containUpgrade((req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (isSocketIo(req)) return void engineDoor.emit('upgrade', req, socket, head);
+    if (!attach.refuseUnknownUpgrades) {
+      const url = parseRequestUrl(req);
+      if (!url || !routes.has(url.pathname)) return;
+    }
+    upgrades.handle(req, socket, head);
+  }, log);
+  server.on('upgrade', onUpgrade);
+
+  const stopHeartbeat = startHeartbeat(connections, options.heartbeatInterval, options.idleTimeout);
+
+  async function shutdown(): Promise<void> {
+    admission.stop();
+    stopHeartbeat();
+    budget.close();
+    feed.close();
+    updatesApi.close();
+    const drained = upgrades.drained();
+    for (const conn of connections) conn.close(CLOSE.GOING_AWAY, SHUTDOWN_REASON);
+    io.disconnectSockets(true);
+    io.engine.close();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, options.shutdownGrace)))]);
+    clearTimeout(timer);
+    for (const conn of connections) conn.drop();
+    server.off('upgrade', onUpgrade);
+  }
+
+  return {
+    handleRequest(req, res) {
+      if (isSocketIo(req)) return engineDoor.emit('request', req, res);
+      const url = parseRequestUrl(req);
+      if (!url) {
+        res.writeHead(400).end();
+        return true;
+      }
+      return endpoints(req, res, url.pathname) || updatesApi.handle(req, res, url);
+    },
+    close() {
+      closing ??= shutdown();
+      return closing;
+    },
+    get connectionCount() {
+      return connections.size;
+    },
+    get admittedCount() {
+      return admission.size;
+    },
+    metrics: metrics.registry,
+  };
+}
