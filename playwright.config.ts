@@ -27,6 +27,12 @@ export default defineConfig({
       args: CHROMIUM_FLAGS,
     },
   },
+  projects: [
+    { name: 'course', testIgnore: /dev-server\.spec\.ts$/ },
+    // Last and alone: a cold `npm run dev` takes both cores for a while, which would slow the
+    // course's own tests running beside it past their waits. Alone: --project dev-server --no-deps.
+    { name: 'dev-server', testMatch: /dev-server\.spec\.ts$/, dependencies: ['course'] },
+  ],
   webServer: {
     command: 'node server/main.ts',
     // Every test connects from 127.0.0.1, and one of them opens 3,000 sockets on purpose: with the
