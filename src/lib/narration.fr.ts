@@ -2,12 +2,16 @@
 import type { ReadyStateName, RunEvent, SocketEvent, UntimedSocketEvent } from './events.ts';
 import { READY_STATES } from './events.ts';
 import { explainCloseCode } from './close-codes.ts';
+import { EVENT_CAUSES } from './websocket-api.fr.ts';
 import { ui } from './strings.fr.ts';
 
 /** `1 (OPEN)`, the way the timeline names a readyState. */
 export function stateName(state: number): string {
   return `${state} (${READY_STATES[state] as ReadyStateName})`;
 }
+
+/** The sentence's first letter in upper case. */
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** `1 octet`, `12 octets`, with the narrow no-break space French puts between a number and its unit. */
 export function octets(size: number): string {
@@ -20,13 +24,13 @@ export function describe(event: RunEvent): string {
     case 'socket':
       return `new WebSocket("${event.url}") : la poignée de main commence, readyState ${stateName(0)}.`;
     case 'open':
-      return `open : le serveur a accepté la poignée de main, readyState passe à ${stateName(1)}, le navigateur appelle onopen.`;
+      return `open : ${EVENT_CAUSES.open}, readyState passe à ${stateName(1)}, le navigateur appelle onopen.`;
     case 'message':
       return `message : ${octets(event.size)} reçu${event.size > 1 ? 's' : ''}${event.binary ? ' (binaire)' : ''}, le navigateur appelle onmessage avec event.data.`;
     case 'send':
       return `send() : ${octets(event.size)} mis en file d'envoi (bufferedAmount : ${event.bufferedAmount}).`;
     case 'error':
-      return "error : le navigateur fait échouer la connexion (elle n'a pas pu s'établir, ou l'autre côté a enfreint le protocole) ; il ne donne volontairement aucun détail.";
+      return `error : ${EVENT_CAUSES.error} ; il ne donne volontairement aucun détail.`;
     case 'closing':
       return `close(${event.code ?? ''}) : fermeture demandée, readyState passe à ${stateName(2)}.`;
     case 'close':
@@ -76,14 +80,14 @@ export function narrate(event: UntimedSocketEvent, handlerName?: string): string
   const who = event.socket > 1 ? `${ui.connection(event.socket)} : ` : '';
   switch (event.type) {
     case 'open':
-      return `${who}Le serveur a accepté la poignée de main : readyState passe à ${stateName(1)}, ${calls}.`;
+      return `${who}${capitalized(EVENT_CAUSES.open)} : readyState passe à ${stateName(1)}, ${calls}.`;
     case 'message': {
       const shown = event.data.length > 80 ? `${event.data.slice(0, 80)}…` : event.data;
       const kind = event.binary ? 'binaire' : 'texte';
       return `${who}Un message ${kind} de ${octets(event.size)} est arrivé du serveur : ${calls}${handlerName ? ` avec event.data = ${event.binary ? shown : JSON.stringify(shown)}` : ''}.`;
     }
     case 'error':
-      return `${who}Le navigateur fait échouer la connexion (elle n'a pas pu s'établir, ou l'autre côté a enfreint le protocole) : ${calls} ; par sécurité, il ne dit pas pourquoi.`;
+      return `${who}${capitalized(EVENT_CAUSES.error)} : ${calls} ; par sécurité, il ne dit pas pourquoi.`;
 
     case 'close':
       return `${who}La connexion est fermée (code ${event.code} : ${explainCloseCode(event.code)}${event.reason ? `, raison « ${event.reason} »` : ''}, wasClean ${event.wasClean}) : readyState passe à ${stateName(3)}, ${calls}.`;

@@ -31,11 +31,17 @@ export interface ApiEntry {
   insert?: string;
 }
 
+/** Why open and error fire, in the words the lifecycle narration uses too (narration.fr.ts). */
+export const EVENT_CAUSES = {
+  open: 'le serveur a accepté la poignée de main',
+  error: "le navigateur fait échouer la connexion (elle n'a pas pu s'établir, ou l'autre côté a enfreint le protocole)",
+} as const;
+
 /** The four events, in the protocol's words; each handler's documentation says when it fires. */
 export const EVENT_DOCS = {
-  open: 'Se déclenche quand le serveur a accepté la poignée de main : readyState vaut alors 1 (OPEN) et send() est permis.',
+  open: `Se déclenche quand ${EVENT_CAUSES.open} : readyState vaut alors 1 (OPEN) et send() est permis.`,
   message: 'Se déclenche à chaque message reçu ; event.data est une chaîne pour un message texte, un Blob ou un ArrayBuffer (selon binaryType) pour un message binaire.',
-  error: 'Se déclenche quand la connexion échoue à s’ouvrir ou doit être fermée à cause d’une erreur ; le navigateur ne dit jamais pourquoi. Un événement close suit toujours.',
+  error: `Se déclenche quand ${EVENT_CAUSES.error} ; le navigateur ne dit jamais pourquoi. Un événement close suit toujours.`,
   close: 'Se déclenche une fois, quand la connexion est fermée ; event.code, event.reason et event.wasClean disent comment.',
 } as const;
 
