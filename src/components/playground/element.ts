@@ -112,7 +112,7 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   async #mount(): Promise<void> {
-    this.#mounting ??= mountEditor(this, this.#code, this.#status).then((editor) => {
+    this.#mounting ??= mountEditor(this, () => this.#code, this.#status).then((editor) => {
       this.#editor = editor;
       editor.onChange((code) => this.#save(code));
       editor.onRun(() => void this.start(false));

@@ -99,10 +99,11 @@ export function buildPlayground(host: HTMLElement, n: number, actions: Record<Bu
 }
 
 /**
- * Replaces the static block of `host` with a Monaco editor holding `code`, saying so in `status`
- * meanwhile; resolves once the editor is ready (`data-ready`).
+ * Replaces the static block of `host` with a Monaco editor, saying so in `status` meanwhile;
+ * resolves once the editor is ready (`data-ready`). `code` is read once Monaco has loaded, not
+ * before: « Voir la solution » or « Réinitialiser » clicked during the download must win.
  */
-export async function mountEditor(host: HTMLElement, code: string, status: HTMLElement): Promise<CodeEditor> {
+export async function mountEditor(host: HTMLElement, code: () => string, status: HTMLElement): Promise<CodeEditor> {
   const staticCode = host.querySelector<HTMLElement>(':scope > .expressive-code');
   const container = document.createElement('div');
   container.className = 'ws-editor not-content';
@@ -112,7 +113,7 @@ export async function mountEditor(host: HTMLElement, code: string, status: HTMLE
   // editor.ts pulls in Monaco and acorn: none of it belongs in the page's first load. Monaco
   // is requested together with editor.ts, not after it: one round trip instead of two.
   const [{ createEditor }] = await Promise.all([import('./editor.ts'), import('./monaco.ts')]);
-  const editor = await createEditor(container, code, `${ui.editorLabel}. ${ui.editorHint}.`);
+  const editor = await createEditor(container, code(), `${ui.editorLabel}. ${ui.editorHint}.`);
   if (staticCode) staticCode.hidden = true;
   host.removeAttribute('aria-busy');
   if (status.textContent === ui.loadingEditor) status.textContent = '';
