@@ -34,6 +34,11 @@ export type Verdict = (typeof VERDICT)[keyof typeof VERDICT];
 /** The HTTP status that answers each verdict (ADMITTED has none). */
 export const STATUS: readonly number[] = [0, 503, 403, 503, 429, 503];
 
+/** Why each verdict refuses, as the metrics and the instructor's view name it (ADMITTED has none). */
+export const REFUSAL_REASON = ['', 'stopping', 'origin', 'server_full', 'address_full', 'overloaded'] as const;
+/** One of REFUSAL_REASON's names. */
+export type RefusalReason = (typeof REFUSAL_REASON)[number];
+
 /** Seconds a client refused for a cap is asked to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 10;
 const RETRY = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
@@ -71,10 +76,10 @@ export interface Admission {
 }
 
 /**
- * Creates the admission point; `refused` is told the status of every refusal (metrics, logs),
+ * Creates the admission point; `refused` is told the status and reason of every refusal (metrics, logs),
  * and `overloaded` says when the server holds too many unsent bytes to take anyone more.
  */
-export function createAdmission(policy: AdmissionPolicy, refused: (status: number) => void, overloaded: () => boolean = () => false): Admission {
+export function createAdmission(policy: AdmissionPolicy, refused: (status: number, reason: RefusalReason) => void, overloaded: () => boolean = () => false): Admission {
   const perIp = new Map<string, number>();
   let open = 0;
   let stopping = false;
@@ -106,7 +111,7 @@ export function createAdmission(policy: AdmissionPolicy, refused: (status: numbe
   };
   const refuseResponse = (res: ServerResponse, verdict: Verdict, req: IncomingMessage, extra?: Record<string, string>): void => {
     const status = STATUS[verdict];
-    refused(status);
+    refused(status, REFUSAL_REASON[verdict]);
     const { body, headers } = answer(verdict, req);
     res.writeHead(status, { ...extra, ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(`${body}\n`);
@@ -117,7 +122,7 @@ export function createAdmission(policy: AdmissionPolicy, refused: (status: numbe
     release,
     refuseUpgrade(socket, verdict, req) {
       const status = STATUS[verdict];
-      refused(status);
+      refused(status, REFUSAL_REASON[verdict]);
       const { body, headers } = answer(verdict, req);
       refuseUpgrade(socket, status, body, headers);
     },

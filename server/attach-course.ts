@@ -7,11 +7,12 @@ import * as http from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { Registry } from 'prom-client';
-import { createAdmission } from './admission.ts';
+import { createAdmission, type RefusalReason } from './admission.ts';
 import { CLOSE, connectionBacklogs, type Connection } from './connection.ts';
 import { containUpgrade } from './containment.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { createHttpEndpoints } from './http-endpoints.ts';
+import { createInstructorView } from './instructor/instructor-view.ts';
 import { createLogger } from './log.ts';
 import { SHUTDOWN_REASON } from './messages.fr.ts';
 import { createMetrics } from './metrics.ts';
@@ -19,6 +20,7 @@ import { parseRequestUrl } from './request-url.ts';
 import { createRoutes } from './routes/index.ts';
 import { attachSocketIo, SOCKET_IO_PATH } from './routes/socket-io.ts';
 import { SendBudget } from './send-budget.ts';
+import { createMemoryState } from './shared/memory-state.ts';
 import type { ServerOptions } from './settings.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
@@ -55,8 +57,8 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
   const connections = new Set<Connection>();
   const startedAt = Date.now();
   const metrics = createMetrics(connections);
-  const refused = (status: number): void => {
-    metrics.refused(status);
+  const refused = (status: number, reason?: RefusalReason): void => {
+    metrics.refused(status, reason);
     log.debug(`refused status=${status}`);
   };
   const budget = new SendBudget(options.maxBufferedTotal);
@@ -65,6 +67,16 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
   const updatesApi = createUpdatesApi(feed, admission);
   const upgrades = createWebSocketUpgrade({ options: { ...options, budget }, routes, admission, metrics, log, refused, connections });
   let closing: Promise<void> | undefined;
+  // TODO(#16): the shared state that REDIS_URL selects, once attachCourse creates it.
+  const shared = createMemoryState();
+  const instructor = createInstructorView({
+    token: options.instructorToken,
+    tls: options.tlsCert !== '',
+    trustProxy: options.trustProxy,
+    shared,
+    source: { read: metrics.read, admitted: () => admission.size },
+    log,
+  });
 
   const endpoints = createHttpEndpoints({
     stopping: () => closing !== undefined,
@@ -86,10 +98,9 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
 
   const onUpgrade = containUpgrade((req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     if (isSocketIo(req)) return void engineDoor.emit('upgrade', req, socket, head);
-    if (!attach.refuseUnknownUpgrades) {
-      const url = parseRequestUrl(req);
-      if (!url || !routes.has(url.pathname)) return;
-    }
+    const url = parseRequestUrl(req);
+    if (url && instructor?.handleUpgrade(req, socket, head, url)) return;
+    if (!attach.refuseUnknownUpgrades && (!url || !routes.has(url.pathname))) return;
     upgrades.handle(req, socket, head);
   }, log);
   server.on('upgrade', onUpgrade);
@@ -98,6 +109,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
 
   async function shutdown(): Promise<void> {
     admission.stop();
+    instructor?.close();
     stopHeartbeat();
     budget.close();
     feed.close();
@@ -121,7 +133,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
         res.writeHead(400).end();
         return true;
       }
-      return endpoints(req, res, url.pathname) || updatesApi.handle(req, res, url);
+      return endpoints(req, res, url.pathname) || updatesApi.handle(req, res, url) || (instructor?.handleRequest(req, res, url) ?? false);
     },
     close() {
       closing ??= shutdown();

@@ -32,5 +32,8 @@ export const DEMO = {
 /** The comment line that opens each Server-Sent Events stream of the lab. */
 export const STREAM_OPENING = 'flux des mises à jour';
 
+/** Close reason sent to an instructor's page beyond the number of views allowed at once. */
+export const TOO_MANY_VIEWERS = (max: number): string => `Trop de vues formateur ouvertes : ${max} au plus`;
+
 /** Log line once the server has stopped. */
 export const STOPPED = 'arrêt terminé';

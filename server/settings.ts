@@ -20,6 +20,8 @@ export interface SettingMeta {
   description: string;
   /** How a default that depends on the machine is derived, in French (the README shows this, not the value). */
   derived?: string;
+  /** A secret: an error about it never repeats the value received. */
+  secret?: boolean;
 }
 
 /** The metadata of every field of SETTINGS_SCHEMA. */
@@ -91,6 +93,14 @@ const readableFile: Reader<string> = {
     }),
 };
 
+/** Shortest instructor token: long enough that guessing it over the network is hopeless. */
+export const MIN_TOKEN_LENGTH = 16;
+
+const token: Reader<string> = {
+  rule: `vide, ou au moins ${MIN_TOKEN_LENGTH} caractères ASCII imprimables sans espace`,
+  schema: z.string().trim().regex(new RegExp(`^(|[!-~]{${MIN_TOKEN_LENGTH},512})$`)),
+};
+
 const hostName: Reader<string> = { rule: 'un nom d’hôte ou une adresse IP', schema: z.string().trim().regex(/^[\w.:-]+$/) };
 const folder: Reader<string> = { rule: 'un chemin de dossier', schema: z.string().trim().min(1) };
 const logLevel = { rule: 'silent, error, info ou debug', schema: z.enum(['silent', 'error', 'info', 'debug']) };
@@ -117,6 +127,7 @@ export const SETTINGS_SCHEMA = z.object({
   tlsCert: setting('', readableFile, { env: 'TLS_CERT', flag: 'tls-cert', description: 'Certificat PEM : sert https:// et wss:// sans proxy (avec TLS_KEY).' }),
   tlsKey: setting('', readableFile, { env: 'TLS_KEY', flag: 'tls-key', description: 'Clé privée PEM du certificat (avec TLS_CERT).' }),
   updatesInterval: setting('1000', int(50, 60000), { env: 'UPDATES_INTERVAL', flag: 'updates-interval', description: 'Millisecondes entre deux mises à jour du labo polling / SSE / WebSocket.' }),
+  instructorToken: setting('', token, { env: 'INSTRUCTOR_TOKEN', flag: 'instructor-token', secret: true, description: 'Jeton de la vue formateur /formateur/ (ouvrir une fois /formateur/?jeton=…) ; vide : pas de vue formateur (404).' }),
   logLevel: setting('info', logLevel, { env: 'LOG_LEVEL', flag: 'log-level', description: 'Verbosité : debug ajoute une ligne par fermeture de connexion (jamais le contenu).' }),
 });
 

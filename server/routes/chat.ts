@@ -36,6 +36,7 @@ export function createChatRoute(): WebSocketRoute {
       rooms.set(name, room);
       const id = ++lastId;
       room.set(id, channel);
+      channel.room = name;
       channel.send(JSON.stringify({ type: 'welcome', id, count: room.size }), false);
       relay(room, id, encode({ type: 'join', id, count: room.size }));
       ws.on('message', (data: Buffer, isBinary: boolean) => {
