@@ -18,9 +18,10 @@ import { SHUTDOWN_REASON } from './messages.fr.ts';
 import { createMetrics } from './metrics.ts';
 import { parseRequestUrl } from './request-url.ts';
 import { createRoutes } from './routes/index.ts';
+import { createSharedState } from './shared/create-shared-state.ts';
+import { registerSharedMetrics } from './shared/shared-metrics.ts';
 import { attachSocketIo, SOCKET_IO_PATH } from './routes/socket-io.ts';
 import { SendBudget } from './send-budget.ts';
-import { createMemoryState } from './shared/memory-state.ts';
 import type { ServerOptions } from './settings.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
@@ -52,11 +53,13 @@ export interface CourseAttachment {
 /** Mounts the course's endpoints on `server`; its upgrade listener is contained (a throw costs one upgrade). */
 export function attachCourse(server: http.Server | HttpsServer, options: ServerOptions, attach: AttachOptions): CourseAttachment {
   const log = createLogger(options.logLevel);
+  const shared = createSharedState(options, log);
   const feed = createUpdatesFeed(options.updatesInterval);
-  const routes = createRoutes(feed);
+  const routes = createRoutes(feed, shared);
   const connections = new Set<Connection>();
   const startedAt = Date.now();
   const metrics = createMetrics(connections);
+  registerSharedMetrics(metrics.registry, shared);
   const refused = (status: number, reason?: RefusalReason): void => {
     metrics.refused(status, reason);
     log.debug(`refused status=${status}`);
@@ -67,8 +70,6 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
   const updatesApi = createUpdatesApi(feed, admission);
   const upgrades = createWebSocketUpgrade({ options: { ...options, budget }, routes, admission, metrics, log, refused, connections });
   let closing: Promise<void> | undefined;
-  // TODO(#16): the shared state that REDIS_URL selects, once attachCourse creates it.
-  const shared = createMemoryState();
   const instructor = createInstructorView({
     token: options.instructorToken,
     tls: options.tlsCert !== '',
@@ -86,6 +87,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
     trustProxy: options.trustProxy,
     publicMetrics: options.publicMetrics,
     isWebSocketPath: (pathname) => routes.has(pathname),
+    redis: () => shared.status,
   });
 
   // The « Socket.IO » lesson's endpoint. Engine.IO rewires the request listeners of the server it
@@ -123,6 +125,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
     clearTimeout(timer);
     for (const conn of connections) conn.drop();
     server.off('upgrade', onUpgrade);
+    await shared.close();
   }
 
   return {
