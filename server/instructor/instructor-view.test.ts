@@ -1,38 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import type WebSocket from 'ws';
 import { explainCloseCode } from '../../shared/close-codes.ts';
 import { INSTRUCTOR_CSP } from '../security-headers.ts';
 import { closed, connect, nextJson, rawUpgrade, refusedStatus, startServer } from '../test/helpers.ts';
-import type { BoardView } from './board.ts';
+import { boardWhere, sessionCookie, TOKEN } from '../test/instructor.ts';
 import { MAX_VIEWERS } from './viewers.ts';
-
-const TOKEN = 'jeton-de-test-0123456789';
 
 /** Status and body of a GET, with optional headers. */
 async function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Headers }> {
   const res = await fetch(url, { headers, redirect: 'manual' });
   return { status: res.status, body: await res.text(), headers: res.headers };
-}
-
-/** The session cookie a right token earns (name=value). */
-async function sessionCookie(url: string): Promise<string> {
-  const res = await get(`${url}formateur/?jeton=${TOKEN}`);
-  assert.equal(res.status, 303);
-  return res.headers.get('set-cookie')!.split(';')[0];
-}
-
-/** Reads boards until one satisfies `check`; fails after `timeoutMs`. */
-export async function boardWhere(ws: WebSocket, check: (board: BoardView) => boolean, timeoutMs = 8000): Promise<BoardView> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    let timer: NodeJS.Timeout | undefined;
-    const board: BoardView | undefined = await Promise.race([nextJson(ws), new Promise<undefined>((r) => (timer = setTimeout(r, deadline - Date.now())))]);
-    clearTimeout(timer);
-    if (board && check(board)) return board;
-  }
-  throw new Error('no board satisfied the check in time');
 }
 
 const count = (pairs: [string, number][], key: string): number => pairs.find(([k]) => k === key)?.[1] ?? 0;
