@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { checkTypography, formatProblems } from '../../test-support/typography.ts';
 import { Board, MAX_INSTANCES, MAX_SNAPSHOT_CHARS, STALE_AFTER_MS } from './board.ts';
 import { MinuteRing } from './minute-ring.ts';
 import { MAX_ROOMS, WINDOW_MINUTES, type InstanceSnapshot } from './snapshot.ts';
@@ -90,4 +92,14 @@ test(`the minute ring keeps the last ${WINDOW_MINUTES} minutes and forgets older
   // Its bucket is reused, not added to: memory does not grow with time.
   ring.add(1000, 7, (WINDOW_MINUTES + 3) * minute);
   assert.deepEqual([...ring.totals((WINDOW_MINUTES + 3) * minute)], [[1000, 7]]);
+});
+
+test("the page's French follows French typography (index.html and the sentences of page.js)", () => {
+  const page = (file: string): string => readFileSync(new URL(`./page/${file}`, import.meta.url), 'utf8');
+  const html = page('index.html').replace(/^<!doctype html>/i, '');
+  const script = page('page.js');
+  const sentences = [...script.slice(script.indexOf('const TEXT = {'), script.indexOf('};')).matchAll(/`([^`]*)`|'([^']*)'/g)].map((m) => m[1] ?? m[2]);
+  assert.ok(sentences.length >= 5);
+  const problems = [...formatProblems('index.html', checkTypography(html)), ...sentences.flatMap((s) => formatProblems(s, checkTypography(s)))];
+  assert.deepEqual(problems, []);
 });
