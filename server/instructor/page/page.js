@@ -3,10 +3,12 @@
 
 /** The page's sentences that change with the state; the rest is in index.html. */
 const TEXT = {
-  live: (time) => `En direct : mis à jour à ${time}`,
+  live: 'En direct',
+  time: (time) => `· mis à jour à ${time}`,
   connecting: 'Connexion au serveur…',
   lost: (seconds) => `Connexion perdue ; nouvelle tentative dans ${seconds} s…`,
   refused: (reason) => `${reason}. Nouvelle tentative dans un moment…`,
+  sockets: (n) => (n > 1 ? 'connexions WebSocket' : 'connexion WebSocket'),
   instances: (n) => (n > 1 ? `, sur ${n} instances du serveur` : ''),
 };
 
@@ -17,10 +19,10 @@ const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const clock = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium' });
 const $ = (selector) => document.querySelector(selector);
 
-/** Sets the status line and its state (live, waiting, lost). */
+/** Sets the status line and its state (live, waiting, lost); a live region, so only changes are written. */
 function status(text, state) {
   const line = $('#etat');
-  line.textContent = text;
+  if (line.textContent !== text) line.textContent = text;
   line.dataset.etat = state;
 }
 
@@ -47,8 +49,9 @@ function fillTable(table, rows, empty) {
 function show(board) {
   const total = board.routes.reduce((sum, [, n]) => sum + n, 0);
   $('#total').textContent = number.format(total);
+  $('#total-unite').textContent = TEXT.sockets(total);
   fillTable($('#routes'), board.routes.map(([route, n]) => [route, number.format(n)]), $('#routes-vide'));
-  $('#autres output').textContent = number.format(board.others);
+  $('#autres-nombre').textContent = number.format(board.others);
   fillTable($('#salons'), board.rooms.map(([room, n]) => [room, number.format(n)]), $('#salons-vide'));
   $('#salons-plus').hidden = !board.roomsMore;
   $('#recus').textContent = number.format(board.rate.in);
@@ -61,7 +64,8 @@ function show(board) {
   }
   for (const span of document.querySelectorAll('.minutes')) span.textContent = String(board.windowMinutes);
   $('#instances').textContent = TEXT.instances(board.instances);
-  status(TEXT.live(clock.format(new Date())), 'direct');
+  status(TEXT.live, 'direct');
+  $('#heure').textContent = TEXT.time(clock.format(new Date()));
 }
 
 let attempt = 0;
@@ -75,6 +79,7 @@ function connect() {
   socket.onmessage = (event) => show(JSON.parse(event.data));
   socket.onclose = (event) => {
     const seconds = RETRY_SECONDS[Math.min(attempt++, RETRY_SECONDS.length - 1)];
+    $('#heure').textContent = '';
     status(event.code === 1013 && event.reason ? TEXT.refused(event.reason) : TEXT.lost(seconds), 'perdu');
     setTimeout(connect, seconds * 1000);
   };
