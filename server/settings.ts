@@ -136,7 +136,7 @@ export const SETTINGS_SCHEMA = z.object({
   updatesInterval: setting('1000', int(50, 60000), { env: 'UPDATES_INTERVAL', flag: 'updates-interval', description: 'Millisecondes entre deux mises à jour du labo polling / SSE / WebSocket.' }),
   redisUrl: setting('', redisUrl, { env: 'REDIS_URL', flag: 'redis-url', description: 'Redis partagé par plusieurs instances (salons /chat, flux du labo, plafonds par adresse, salons Socket.IO) ; vide : tout reste en mémoire, une seule instance.' }),
   redisKeyTtl: setting('15000', int(300, 600000), { env: 'REDIS_KEY_TTL', flag: 'redis-key-ttl', description: 'Millisecondes après lesquelles les comptes d’une instance qui ne donne plus signe de vie à Redis expirent (rafraîchis au tiers de ce délai).' }),
-  instructorToken: setting('', token, { env: 'INSTRUCTOR_TOKEN', flag: 'instructor-token', secret: true, description: 'Jeton de la vue formateur /formateur/ (ouvrir une fois /formateur/?jeton=…) ; vide : pas de vue formateur (404).' }),
+  instructorToken: setting('', token, { env: 'INSTRUCTOR_TOKEN', flag: 'instructor-token', secret: true, description: 'Jeton de la vue formateur /formateur/, donné une fois dans l’adresse (paramètre jeton) ; vide : pas de vue formateur (404).' }),
   logLevel: setting('info', logLevel, { env: 'LOG_LEVEL', flag: 'log-level', description: 'Verbosité : debug ajoute une ligne par fermeture de connexion (jamais le contenu).' }),
 });
 
