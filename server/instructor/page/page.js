@@ -20,7 +20,7 @@ const clock = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium' });
 const $ = (selector) => document.querySelector(selector);
 
 /** Sets the status line and its state (live, waiting, lost); a live region, so only changes are written. */
-function status(text, state) {
+function setStatus(text, state) {
   const line = $('#etat');
   if (line.textContent !== text) line.textContent = text;
   line.dataset.etat = state;
@@ -64,7 +64,7 @@ function show(board) {
   }
   for (const span of document.querySelectorAll('.minutes')) span.textContent = String(board.windowMinutes);
   $('#instances').textContent = TEXT.instances(board.instances);
-  status(TEXT.live, 'direct');
+  setStatus(TEXT.live, 'direct');
   $('#heure').textContent = TEXT.time(clock.format(new Date()));
 }
 
@@ -80,10 +80,10 @@ function connect() {
   socket.onclose = (event) => {
     const seconds = RETRY_SECONDS[Math.min(attempt++, RETRY_SECONDS.length - 1)];
     $('#heure').textContent = '';
-    status(event.code === 1013 && event.reason ? TEXT.refused(event.reason) : TEXT.lost(seconds), 'perdu');
+    setStatus(event.code === 1013 && event.reason ? TEXT.refused(event.reason) : TEXT.lost(seconds), 'perdu');
     setTimeout(connect, seconds * 1000);
   };
 }
 
-status(TEXT.connecting, 'attente');
+setStatus(TEXT.connecting, 'attente');
 connect();
