@@ -19,6 +19,7 @@ import { createMetrics } from './metrics.ts';
 import { parseRequestUrl } from './request-url.ts';
 import { createRoutes } from './routes/index.ts';
 import { createSharedState } from './shared/create-shared-state.ts';
+import { shareCaps } from './shared/shared-caps.ts';
 import { registerSharedMetrics } from './shared/shared-metrics.ts';
 import { attachSocketIo, SOCKET_IO_PATH } from './routes/socket-io.ts';
 import { SendBudget } from './send-budget.ts';
@@ -54,7 +55,7 @@ export interface CourseAttachment {
 export function attachCourse(server: http.Server | HttpsServer, options: ServerOptions, attach: AttachOptions): CourseAttachment {
   const log = createLogger(options.logLevel);
   const shared = createSharedState(options, log);
-  const feed = createUpdatesFeed(options.updatesInterval);
+  const feed = createUpdatesFeed(options.updatesInterval, shared);
   const routes = createRoutes(feed, shared);
   const connections = new Set<Connection>();
   const startedAt = Date.now();
@@ -67,6 +68,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
   const budget = new SendBudget(options.maxBufferedTotal);
   budget.addSource(connectionBacklogs(connections));
   const admission = createAdmission(options, refused, () => budget.overTotal());
+  const stopSharingCaps = shareCaps(admission, shared, options.redisKeyTtl);
   const updatesApi = createUpdatesApi(feed, admission);
   const upgrades = createWebSocketUpgrade({ options: { ...options, budget }, routes, admission, metrics, log, refused, connections });
   let closing: Promise<void> | undefined;
@@ -125,6 +127,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
     clearTimeout(timer);
     for (const conn of connections) conn.drop();
     server.off('upgrade', onUpgrade);
+    stopSharingCaps();
     await shared.close();
   }
 
