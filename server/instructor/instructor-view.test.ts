@@ -1,6 +1,7 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { explainCloseCode } from '../../shared/close-codes.ts';
 import { INSTRUCTOR_CSP } from '../security-headers.ts';
 import { closed, connect, nextJson, rawUpgrade, refusedStatus, startServer } from '../test/helpers.ts';
@@ -114,4 +115,30 @@ test('a too-short INSTRUCTOR_TOKEN stops the server at start, naming the setting
   assert.equal(run.status, 2);
   assert.match(run.stderr, /INSTRUCTOR_TOKEN \(--instructor-token\) doit être vide, ou au moins 16 caractères/);
   assert.ok(!run.stderr.includes('court-secret'), run.stderr);
+});
+
+test('at start, the server shows where the view is, never the token itself', async () => {
+  const main = new URL('../main.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: '/nonexistent', LOG_LEVEL: 'debug', INSTRUCTOR_TOKEN: TOKEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  after(() => child.kill('SIGKILL'));
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => (out += chunk));
+  const url = await new Promise<string>((resolve) => {
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      const match = /Vue formateur\u00a0: (\S+)formateur\/\?jeton=… \(la valeur de INSTRUCTOR_TOKEN\)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+  });
+  // A whole session, close lines included (debug): the token appears nowhere.
+  const viewer = await connect(`${url.replace(/^http/, 'ws')}formateur/direct`, undefined, { headers: { Cookie: await sessionCookie(url) } });
+  await nextJson(viewer);
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+  assert.ok(!out.includes(TOKEN), out);
 });
