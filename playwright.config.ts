@@ -3,6 +3,8 @@ import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from './test-support/chromium.ts';
 
 /** A port of its own, so the suite never collides with a course already running on 8080. */
 const PORT = Number(process.env.E2E_PORT ?? 8790);
+// The instructor's view is on for the suite (e2e/instructor.spec.ts reads the same variable).
+process.env.E2E_INSTRUCTOR_TOKEN ??= 'jeton-formateur-de-la-suite-e2e';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,7 +40,7 @@ export default defineConfig({
     // Every test connects from 127.0.0.1, and one of them opens 3,000 sockets on purpose: with the
     // default per-address cap (50), tests in the other worker would be refused. The caps are the
     // server tests' subject (server/admission-caps.test.ts), not the pages'.
-    env: { PORT: String(PORT), HOST: 'localhost', LOG_LEVEL: 'error', MAX_CONNECTIONS_PER_IP: '10000' },
+    env: { PORT: String(PORT), HOST: 'localhost', LOG_LEVEL: 'error', MAX_CONNECTIONS_PER_IP: '10000', INSTRUCTOR_TOKEN: process.env.E2E_INSTRUCTOR_TOKEN },
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

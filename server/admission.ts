@@ -34,6 +34,11 @@ export type Verdict = (typeof VERDICT)[keyof typeof VERDICT];
 /** The HTTP status that answers each verdict (ADMITTED has none). */
 export const STATUS: readonly number[] = [0, 503, 403, 503, 429, 503];
 
+/** Why each verdict refuses, as the metrics and the instructor's view name it (ADMITTED has none). */
+export const REFUSAL_REASON = ['', 'stopping', 'origin', 'server_full', 'address_full', 'overloaded'] as const;
+/** One of REFUSAL_REASON's names. */
+export type RefusalReason = (typeof REFUSAL_REASON)[number];
+
 /** Seconds a client refused for a cap is asked to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 10;
 const RETRY = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
@@ -68,14 +73,22 @@ export interface Admission {
   stop(): void;
   /** Long-lived connections open now, of every kind. */
   readonly size: number;
+  /** This instance's open long-lived connections by address (what it shares with the others). */
+  readonly perIp: ReadonlyMap<string, number>;
+  /**
+   * What the other instances hold, by address (see shared-caps.ts): added to this instance's
+   * own count when checking the per-IP cap. Replaced whole, never mutated in place.
+   */
+  elsewhere: ReadonlyMap<string, number>;
 }
 
 /**
- * Creates the admission point; `refused` is told the status of every refusal (metrics, logs),
+ * Creates the admission point; `refused` is told the status and reason of every refusal (metrics, logs),
  * and `overloaded` says when the server holds too many unsent bytes to take anyone more.
  */
-export function createAdmission(policy: AdmissionPolicy, refused: (status: number) => void, overloaded: () => boolean = () => false): Admission {
+export function createAdmission(policy: AdmissionPolicy, refused: (status: number, reason: RefusalReason) => void, overloaded: () => boolean = () => false): Admission {
   const perIp = new Map<string, number>();
+  let elsewhere: ReadonlyMap<string, number> = new Map();
   let open = 0;
   let stopping = false;
 
@@ -84,7 +97,8 @@ export function createAdmission(policy: AdmissionPolicy, refused: (status: numbe
     if (checkOrigin && !isOriginAllowed(req, policy.allowedOrigins, policy.trustProxy)) return VERDICT.ORIGIN;
     if (overloaded()) return VERDICT.OVERLOADED;
     if (open >= policy.maxConnections) return VERDICT.SERVER_FULL;
-    if ((perIp.get(ip) ?? 0) >= policy.maxConnectionsPerIp) return VERDICT.ADDRESS_FULL;
+    // Two lookups, no allocation: the other instances' counts are a snapshot synced in the background.
+    if ((perIp.get(ip) ?? 0) + (elsewhere.get(ip) ?? 0) >= policy.maxConnectionsPerIp) return VERDICT.ADDRESS_FULL;
     return VERDICT.ADMITTED;
   };
   const hold = (ip: string): void => {
@@ -106,7 +120,7 @@ export function createAdmission(policy: AdmissionPolicy, refused: (status: numbe
   };
   const refuseResponse = (res: ServerResponse, verdict: Verdict, req: IncomingMessage, extra?: Record<string, string>): void => {
     const status = STATUS[verdict];
-    refused(status);
+    refused(status, REFUSAL_REASON[verdict]);
     const { body, headers } = answer(verdict, req);
     res.writeHead(status, { ...extra, ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(`${body}\n`);
@@ -117,7 +131,7 @@ export function createAdmission(policy: AdmissionPolicy, refused: (status: numbe
     release,
     refuseUpgrade(socket, verdict, req) {
       const status = STATUS[verdict];
-      refused(status);
+      refused(status, REFUSAL_REASON[verdict]);
       const { body, headers } = answer(verdict, req);
       refuseUpgrade(socket, status, body, headers);
     },
@@ -165,6 +179,13 @@ export function createAdmission(policy: AdmissionPolicy, refused: (status: numbe
     },
     get size() {
       return open;
+    },
+    perIp,
+    get elsewhere() {
+      return elsewhere;
+    },
+    set elsewhere(counts) {
+      elsewhere = counts;
     },
   };
   return admission;

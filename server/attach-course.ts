@@ -7,16 +7,20 @@ import * as http from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { Registry } from 'prom-client';
-import { createAdmission } from './admission.ts';
+import { createAdmission, type RefusalReason } from './admission.ts';
 import { CLOSE, connectionBacklogs, type Connection } from './connection.ts';
 import { containUpgrade } from './containment.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { createHttpEndpoints } from './http-endpoints.ts';
+import { createInstructorView } from './instructor/instructor-view.ts';
 import { createLogger } from './log.ts';
 import { SHUTDOWN_REASON } from './messages.fr.ts';
 import { createMetrics } from './metrics.ts';
 import { parseRequestUrl } from './request-url.ts';
 import { createRoutes } from './routes/index.ts';
+import { createSharedState } from './shared/create-shared-state.ts';
+import { shareCaps } from './shared/shared-caps.ts';
+import { registerSharedMetrics } from './shared/shared-metrics.ts';
 import { attachSocketIo, SOCKET_IO_PATH } from './routes/socket-io.ts';
 import { SendBudget } from './send-budget.ts';
 import type { ServerOptions } from './settings.ts';
@@ -50,21 +54,32 @@ export interface CourseAttachment {
 /** Mounts the course's endpoints on `server`; its upgrade listener is contained (a throw costs one upgrade). */
 export function attachCourse(server: http.Server | HttpsServer, options: ServerOptions, attach: AttachOptions): CourseAttachment {
   const log = createLogger(options.logLevel);
-  const feed = createUpdatesFeed(options.updatesInterval);
-  const routes = createRoutes(feed);
+  const shared = createSharedState(options, log);
+  const feed = createUpdatesFeed(options.updatesInterval, shared);
+  const routes = createRoutes(feed, shared);
   const connections = new Set<Connection>();
   const startedAt = Date.now();
   const metrics = createMetrics(connections);
-  const refused = (status: number): void => {
-    metrics.refused(status);
+  registerSharedMetrics(metrics.registry, shared);
+  const refused = (status: number, reason?: RefusalReason): void => {
+    metrics.refused(status, reason);
     log.debug(`refused status=${status}`);
   };
   const budget = new SendBudget(options.maxBufferedTotal);
   budget.addSource(connectionBacklogs(connections));
   const admission = createAdmission(options, refused, () => budget.overTotal());
+  const stopSharingCaps = shareCaps(admission, shared, options.redisKeyTtl);
   const updatesApi = createUpdatesApi(feed, admission);
   const upgrades = createWebSocketUpgrade({ options: { ...options, budget }, routes, admission, metrics, log, refused, connections });
   let closing: Promise<void> | undefined;
+  const instructor = createInstructorView({
+    token: options.instructorToken,
+    tls: options.tlsCert !== '',
+    trustProxy: options.trustProxy,
+    shared,
+    source: { read: metrics.read, admitted: () => admission.size },
+    log,
+  });
 
   const endpoints = createHttpEndpoints({
     stopping: () => closing !== undefined,
@@ -74,6 +89,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
     trustProxy: options.trustProxy,
     publicMetrics: options.publicMetrics,
     isWebSocketPath: (pathname) => routes.has(pathname),
+    redis: () => shared.status,
   });
 
   // The « Socket.IO » lesson's endpoint. Engine.IO rewires the request listeners of the server it
@@ -86,10 +102,9 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
 
   const onUpgrade = containUpgrade((req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     if (isSocketIo(req)) return void engineDoor.emit('upgrade', req, socket, head);
-    if (!attach.refuseUnknownUpgrades) {
-      const url = parseRequestUrl(req);
-      if (!url || !routes.has(url.pathname)) return;
-    }
+    const url = parseRequestUrl(req);
+    if (url && instructor?.handleUpgrade(req, socket, head, url)) return;
+    if (!attach.refuseUnknownUpgrades && (!url || !routes.has(url.pathname))) return;
     upgrades.handle(req, socket, head);
   }, log);
   server.on('upgrade', onUpgrade);
@@ -98,6 +113,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
 
   async function shutdown(): Promise<void> {
     admission.stop();
+    instructor?.close();
     stopHeartbeat();
     budget.close();
     feed.close();
@@ -111,6 +127,8 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
     clearTimeout(timer);
     for (const conn of connections) conn.drop();
     server.off('upgrade', onUpgrade);
+    stopSharingCaps();
+    await shared.close();
   }
 
   return {
@@ -121,7 +139,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
         res.writeHead(400).end();
         return true;
       }
-      return endpoints(req, res, url.pathname) || updatesApi.handle(req, res, url);
+      return endpoints(req, res, url.pathname) || updatesApi.handle(req, res, url) || (instructor?.handleRequest(req, res, url) ?? false);
     },
     close() {
       closing ??= shutdown();

@@ -14,6 +14,8 @@ export interface ConnectionLimits {
   rateBurst: number;
   /** The server-wide budget of unsent bytes, told of every byte queued. */
   budget: SendBudget;
+  /** Told of each connection closed for sending too fast (metrics). */
+  rateLimited?: () => void;
 }
 
 /** Close codes the server itself uses (RFC 6455 §7.4.1). */
@@ -47,6 +49,8 @@ export class Connection implements Channel, TokenBucket {
   bytesOut = 0;
   /** Code of a close the server initiated (0 when the peer did, or nobody did yet). */
   serverCode = 0;
+  /** The chat room joined, '' for none (see Channel.room). */
+  room = '';
   /** Set by pongs and cleared by each heartbeat; a peer still false at the next beat is dead. */
   alive = true;
   /** Last message received or sent; the heartbeat closes connections idle for too long. */
@@ -82,6 +86,7 @@ export class Connection implements Channel, TokenBucket {
     this.lastActive = now;
     const limits = this.limits;
     if (limits.rateLimit !== 0 && !takeToken(this, now, limits.rateLimit, limits.rateBurst)) {
+      if (this.ws.readyState === 1) limits.rateLimited?.();
       this.close(CLOSE.POLICY_VIOLATION, 'Trop de messages par seconde');
       return;
     }

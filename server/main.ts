@@ -16,6 +16,8 @@ const server = createServer(options);
 try {
   const { url } = await server.listen();
   console.log(`Cours disponible sur ${url}`);
+  // The token itself is never printed: whoever reads the logs must not get the instructor's view.
+  if (options.instructorToken) console.log(`Vue formateur : ${url}formateur/?jeton=… (la valeur de INSTRUCTOR_TOKEN)`);
 } catch (error) {
   console.error(`Impossible d’écouter sur ${options.host}:${options.port} : ${(error as Error).message}`);
   process.exit(1);

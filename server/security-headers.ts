@@ -18,6 +18,14 @@ export const RUNNER_CSP =
   "default-src 'none'; script-src 'self' blob:; worker-src blob:; " +
   "connect-src ws: wss: http: https:; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
+/**
+ * CSP for the instructor's view (/formateur/): its own script and style files, its own
+ * WebSocket, nothing inline, and no framing at all.
+ */
+export const INSTRUCTOR_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /** Headers every response carries, whatever its type. */
 export const COMMON_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',

@@ -32,7 +32,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     const key = parsed.error.issues[0].path[0];
     const s = entries.find((entry) => entry.key === key);
     if (!s) return { kind: 'error', message: `Réglage invalide : ${parsed.error.message}` };
-    return { kind: 'error', message: `Réglage invalide : ${s.env} (--${s.flag}) doit être ${s.rule} ; reçu « ${raw[s.key]} ».` };
+    const received = s.secret ? `une valeur de ${raw[s.key].length} caractères` : `« ${raw[s.key]} »`;
+    return { kind: 'error', message: `Réglage invalide : ${s.env} (--${s.flag}) doit être ${s.rule} ; reçu ${received}.` };
   }
   const options = parsed.data;
   if ((options.tlsCert === '') !== (options.tlsKey === '')) {

@@ -20,6 +20,8 @@ export interface SettingMeta {
   description: string;
   /** How a default that depends on the machine is derived, in French (the README shows this, not the value). */
   derived?: string;
+  /** A secret: an error about it never repeats the value received. */
+  secret?: boolean;
 }
 
 /** The metadata of every field of SETTINGS_SCHEMA. */
@@ -91,8 +93,23 @@ const readableFile: Reader<string> = {
     }),
 };
 
+/** Shortest instructor token: long enough that guessing it over the network is hopeless. */
+export const MIN_TOKEN_LENGTH = 16;
+
+const token: Reader<string> = {
+  rule: `vide, ou au moins ${MIN_TOKEN_LENGTH} caractères ASCII imprimables sans espace`,
+  schema: z.string().trim().regex(new RegExp(`^(|[!-~]{${MIN_TOKEN_LENGTH},512})$`)),
+};
+
 const hostName: Reader<string> = { rule: 'un nom d’hôte ou une adresse IP', schema: z.string().trim().regex(/^[\w.:-]+$/) };
 const folder: Reader<string> = { rule: 'un chemin de dossier', schema: z.string().trim().min(1) };
+const redisUrl: Reader<string> = {
+  rule: 'une URL redis://… ou rediss://… (ou vide)',
+  schema: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || (URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol))),
+};
 const logLevel = { rule: 'silent, error, info ou debug', schema: z.enum(['silent', 'error', 'info', 'debug']) };
 
 /** Every setting, in the order --help and the README show them. */
@@ -117,6 +134,9 @@ export const SETTINGS_SCHEMA = z.object({
   tlsCert: setting('', readableFile, { env: 'TLS_CERT', flag: 'tls-cert', description: 'Certificat PEM : sert https:// et wss:// sans proxy (avec TLS_KEY).' }),
   tlsKey: setting('', readableFile, { env: 'TLS_KEY', flag: 'tls-key', description: 'Clé privée PEM du certificat (avec TLS_CERT).' }),
   updatesInterval: setting('1000', int(50, 60000), { env: 'UPDATES_INTERVAL', flag: 'updates-interval', description: 'Millisecondes entre deux mises à jour du labo polling / SSE / WebSocket.' }),
+  redisUrl: setting('', redisUrl, { env: 'REDIS_URL', flag: 'redis-url', description: 'Redis partagé par plusieurs instances (salons /chat, flux du labo, plafonds par adresse, salons Socket.IO) ; vide : tout reste en mémoire, une seule instance.' }),
+  redisKeyTtl: setting('15000', int(300, 600000), { env: 'REDIS_KEY_TTL', flag: 'redis-key-ttl', description: 'Millisecondes après lesquelles les comptes d’une instance qui ne donne plus signe de vie à Redis expirent (rafraîchis au tiers de ce délai).' }),
+  instructorToken: setting('', token, { env: 'INSTRUCTOR_TOKEN', flag: 'instructor-token', secret: true, description: 'Jeton de la vue formateur /formateur/, donné une fois dans l’adresse (paramètre jeton) ; vide : pas de vue formateur (404).' }),
   logLevel: setting('info', logLevel, { env: 'LOG_LEVEL', flag: 'log-level', description: 'Verbosité : debug ajoute une ligne par fermeture de connexion (jamais le contenu).' }),
 });
 

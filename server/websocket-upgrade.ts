@@ -22,7 +22,7 @@ export interface WebSocketUpgradeDeps {
   options: Pick<ServerOptions, 'maxPayload' | 'trustProxy'> & ConnectionLimits;
   routes: ReadonlyMap<string, WebSocketRoute>;
   admission: Pick<Admission, 'check' | 'hold' | 'release' | 'refuseUpgrade'>;
-  metrics: Pick<Metrics, 'opened' | 'closed'>;
+  metrics: Pick<Metrics, 'opened' | 'closed' | 'rateLimited'>;
   log: Logger;
   /** Told the status of every refusal (metrics, logs). */
   refused: (status: number) => void;
@@ -53,7 +53,7 @@ function destroySocket(this: Duplex): void {
 /** Creates the door; connections it opens are added to deps.connections. */
 export function createWebSocketUpgrade(deps: WebSocketUpgradeDeps): WebSocketUpgrade {
   const { options, routes, admission, metrics, log, refused, connections } = deps;
-  const limits: ConnectionLimits = { maxBuffered: options.maxBuffered, rateLimit: options.rateLimit, rateBurst: options.rateBurst, budget: options.budget };
+  const limits: ConnectionLimits = { maxBuffered: options.maxBuffered, rateLimit: options.rateLimit, rateBurst: options.rateBurst, budget: options.budget, rateLimited: metrics.rateLimited };
   const routeOf = new WeakMap<IncomingMessage, WebSocketRoute>();
   const wss = new WebSocketServer({
     WebSocket: CourseSocket,

@@ -10,6 +10,8 @@ export interface Channel {
   close(code: number, reason: string): void;
   /** Cuts the TCP connection with no close frame (the peer sees 1006). */
   drop(): void;
+  /** The room this connection joined ('' outside /chat): the instructor's view counts members by it. */
+  room: string;
 }
 
 /** Runs once the WebSocket is open; knows nothing of the HTTP listener. */

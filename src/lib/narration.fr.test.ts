@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { explainCloseCode } from './close-codes.ts';
+import { explainCloseCode } from '../../shared/close-codes.ts';
 import { arrowLabel, direction, narrate, octets, stateName } from './narration.fr.ts';
 
 const base = { socket: 1, readyState: 1, bufferedAmount: 0 };

@@ -1,7 +1,7 @@
 /** The French sentences that tell a run's story: the timeline's steps and « Pas à pas ». */
 import type { ReadyStateName, RunEvent, SocketEvent, UntimedSocketEvent } from './events.ts';
 import { READY_STATES } from './events.ts';
-import { explainCloseCode } from './close-codes.ts';
+import { explainCloseCode } from '../../shared/close-codes.ts';
 import { EVENT_CAUSES } from './websocket-api.fr.ts';
 import { ui } from './strings.fr.ts';
 

@@ -1,7 +1,7 @@
 /** The interface's French follows the same typography as the lessons (see typography.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CLOSE_CODES } from './close-codes.ts';
+import { CLOSE_CODES } from '../../shared/close-codes.ts';
 import type { RunEvent } from './events.ts';
 import { arrowLabel, describe, narrate } from './narration.fr.ts';
 import { ui } from './strings.fr.ts';

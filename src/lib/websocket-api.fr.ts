@@ -1,9 +1,9 @@
 /**
  * The browser's WebSocket API, member by member, explained in French: the one table that the
  * editor's completion and hover read. Close codes are not repeated here: they come from
- * close-codes.ts, which the lifecycle narration uses too.
+ * shared/close-codes.ts, which the lifecycle narration uses too.
  */
-import { explainCloseCode } from './close-codes.ts';
+import { explainCloseCode } from '../../shared/close-codes.ts';
 import { READY_STATES } from './events.ts';
 
 /** What a name is, for the completion list's icon and the hover's first line. */

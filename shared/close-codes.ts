@@ -1,4 +1,8 @@
-/** Close codes (RFC 6455 §7.4 and the IANA registry), each explained in French. */
+/**
+ * Close codes (RFC 6455 §7.4 and the IANA registry), each explained in French: the one table that
+ * the course pages (src/lib) and the companion server (the instructor's view) both read. Pure data,
+ * imports nothing.
+ */
 export const CLOSE_CODES: Record<number, string> = {
   1000: 'fermeture normale : les deux côtés ont terminé',
   1001: "départ : le serveur s'arrête ou la page est quittée",
