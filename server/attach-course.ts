@@ -20,6 +20,7 @@ import { createRoutes } from './routes/index.ts';
 import { createSharedState } from './shared/create-shared-state.ts';
 import { shareCaps } from './shared/shared-caps.ts';
 import { registerSharedMetrics } from './shared/shared-metrics.ts';
+import { shareSocketIoRooms } from './shared/socket-io-adapter.ts';
 import { attachSocketIo, SOCKET_IO_PATH } from './routes/socket-io.ts';
 import { SendBudget } from './send-budget.ts';
 import type { ServerOptions } from './settings.ts';
@@ -87,7 +88,8 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
   // is given, so it gets a private one that never listens: the course hands it its requests, and a
   // shared server (Vite's) keeps its own listeners untouched, across remounts too.
   const engineDoor = http.createServer();
-  const io = attachSocketIo(engineDoor, { ...options, budget });
+  const io = attachSocketIo(engineDoor, { ...options, budget, shared });
+  shareSocketIoRooms(io, shared).catch((error: Error) => log.error(`socket.io redis adapter: ${error.message}`));
   admission.admitEngine(io.engine);
   const isSocketIo = (req: http.IncomingMessage): boolean => (req.url ?? '').startsWith(SOCKET_IO_PATH);
 

@@ -37,6 +37,8 @@ export interface RedisStateOptions {
 export interface RedisState extends SharedState {
   /** Seconds spent with Redis configured but unreachable, since start. */
   degradedSeconds(): number;
+  /** The two connections (commands, subscriptions) once the client library has loaded, for Socket.IO's adapter. */
+  clients(): Promise<{ pub: RedisClientType; sub: RedisClientType } | undefined>;
 }
 
 /** Connects to Redis in the background and returns at once; the state is 'down' until connected. */
@@ -96,8 +98,8 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     for (const listener of statusListeners) listener(next);
   };
   const check = (): void => setStatus(client?.isReady && subscriber?.isReady ? 'up' : 'down');
-  void import('@redis/client').then(({ createClient }) => {
-    if (closed) return;
+  const loaded = import('@redis/client').then(({ createClient }) => {
+    if (closed) return undefined;
     const main = createClient({
       url,
       disableOfflineQueue: true,
@@ -118,6 +120,7 @@ export function createRedisState(options: RedisStateOptions): RedisState {
       c.on('reconnecting', check);
       c.connect().catch(() => {});
     }
+    return { pub: main, sub };
   });
   // One line if Redis is not there at start; later changes log themselves in setStatus.
   const startupCheck = setTimeout(() => {
@@ -189,6 +192,7 @@ export function createRedisState(options: RedisStateOptions): RedisState {
         return undefined;
       }
     },
+    clients: () => loaded,
     degradedSeconds() {
       return (degradedMs + (status === 'down' && !closed ? Date.now() - downSince : 0)) / 1000;
     },
