@@ -21,12 +21,16 @@ import { createRoutes } from './routes/index.ts';
 import { createSharedState } from './shared/create-shared-state.ts';
 import { shareCaps } from './shared/shared-caps.ts';
 import { registerSharedMetrics } from './shared/shared-metrics.ts';
+import { shareSocketIoRooms } from './shared/socket-io-adapter.ts';
 import { attachSocketIo, SOCKET_IO_PATH } from './routes/socket-io.ts';
 import { SendBudget } from './send-budget.ts';
 import type { ServerOptions } from './settings.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
 import { createWebSocketUpgrade } from './websocket-upgrade.ts';
+
+/** Longest wait, after cutting the last stragglers at shutdown, for their close events. */
+const DRAIN_AFTER_DROP_MS = 1000;
 
 /** How the course shares its server. */
 export interface AttachOptions {
@@ -96,7 +100,8 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
   // is given, so it gets a private one that never listens: the course hands it its requests, and a
   // shared server (Vite's) keeps its own listeners untouched, across remounts too.
   const engineDoor = http.createServer();
-  const io = attachSocketIo(engineDoor, { ...options, budget });
+  const io = attachSocketIo(engineDoor, { ...options, budget, shared });
+  shareSocketIoRooms(io, shared).catch((error: Error) => log.error(`socket.io redis adapter: ${error.message}`));
   admission.admitEngine(io.engine);
   const isSocketIo = (req: http.IncomingMessage): boolean => (req.url ?? '').startsWith(SOCKET_IO_PATH);
 
@@ -126,6 +131,10 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
     await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, options.shutdownGrace)))]);
     clearTimeout(timer);
     for (const conn of connections) conn.drop();
+    // Their close listeners run (a chat member's leave reaches the other instances) before the
+    // shared state closes; bounded, as a dropped socket closes within a few ticks.
+    await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, DRAIN_AFTER_DROP_MS)))]);
+    clearTimeout(timer);
     server.off('upgrade', onUpgrade);
     stopSharingCaps();
     await shared.close();

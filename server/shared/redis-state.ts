@@ -37,6 +37,8 @@ export interface RedisStateOptions {
 export interface RedisState extends SharedState {
   /** Seconds spent with Redis configured but unreachable, since start. */
   degradedSeconds(): number;
+  /** The two connections (commands, subscriptions) once the client library has loaded, for Socket.IO's adapter. */
+  clients(): Promise<{ pub: RedisClientType; sub: RedisClientType } | undefined>;
 }
 
 /** Connects to Redis in the background and returns at once; the state is 'down' until connected. */
@@ -96,8 +98,9 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     for (const listener of statusListeners) listener(next);
   };
   const check = (): void => setStatus(client?.isReady && subscriber?.isReady ? 'up' : 'down');
-  void import('@redis/client').then(({ createClient }) => {
-    if (closed) return;
+  let startupCheck: NodeJS.Timeout | undefined;
+  const loaded = import('@redis/client').then(({ createClient }) => {
+    if (closed) return undefined;
     const main = createClient({
       url,
       disableOfflineQueue: true,
@@ -107,6 +110,12 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     }) as RedisClientType;
     const sub = main.duplicate();
     [client, subscriber] = [main, sub];
+    // One line if Redis is not there at start (counted from the first attempt, not from the
+    // library's loading); later changes log themselves in setStatus.
+    startupCheck = setTimeout(() => {
+      if (status === 'down' && !everUp) log.error(REDIS_LOG.unreachableAtStart);
+    }, COMMAND_TIMEOUT_MS * 2);
+    startupCheck.unref();
     for (const c of [main, sub]) {
       // Errors are state changes here, not crashes; the reconnect strategy keeps trying.
       c.on('error', () => check());
@@ -118,12 +127,8 @@ export function createRedisState(options: RedisStateOptions): RedisState {
       c.on('reconnecting', check);
       c.connect().catch(() => {});
     }
+    return { pub: main, sub };
   });
-  // One line if Redis is not there at start; later changes log themselves in setStatus.
-  const startupCheck = setTimeout(() => {
-    if (status === 'down' && !everUp) log.error(REDIS_LOG.unreachableAtStart);
-  }, COMMAND_TIMEOUT_MS * 2);
-  startupCheck.unref();
   const heartbeat = setInterval(() => {
     if (status === 'up') refresh().catch(() => {});
   }, Math.max(50, Math.floor(keyTtl / 3)));
@@ -189,6 +194,7 @@ export function createRedisState(options: RedisStateOptions): RedisState {
         return undefined;
       }
     },
+    clients: () => loaded,
     degradedSeconds() {
       return (degradedMs + (status === 'down' && !closed ? Date.now() - downSince : 0)) / 1000;
     },
