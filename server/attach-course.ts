@@ -17,6 +17,8 @@ import { SHUTDOWN_REASON } from './messages.fr.ts';
 import { createMetrics } from './metrics.ts';
 import { parseRequestUrl } from './request-url.ts';
 import { createRoutes } from './routes/index.ts';
+import { createSharedState } from './shared/create-shared-state.ts';
+import { registerSharedMetrics } from './shared/shared-metrics.ts';
 import { attachSocketIo, SOCKET_IO_PATH } from './routes/socket-io.ts';
 import { SendBudget } from './send-budget.ts';
 import type { ServerOptions } from './settings.ts';
@@ -50,11 +52,13 @@ export interface CourseAttachment {
 /** Mounts the course's endpoints on `server`; its upgrade listener is contained (a throw costs one upgrade). */
 export function attachCourse(server: http.Server | HttpsServer, options: ServerOptions, attach: AttachOptions): CourseAttachment {
   const log = createLogger(options.logLevel);
+  const shared = createSharedState(options, log);
   const feed = createUpdatesFeed(options.updatesInterval);
-  const routes = createRoutes(feed);
+  const routes = createRoutes(feed, shared);
   const connections = new Set<Connection>();
   const startedAt = Date.now();
   const metrics = createMetrics(connections);
+  registerSharedMetrics(metrics.registry, shared);
   const refused = (status: number): void => {
     metrics.refused(status);
     log.debug(`refused status=${status}`);
@@ -74,6 +78,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
     trustProxy: options.trustProxy,
     publicMetrics: options.publicMetrics,
     isWebSocketPath: (pathname) => routes.has(pathname),
+    redis: () => shared.status,
   });
 
   // The « Socket.IO » lesson's endpoint. Engine.IO rewires the request listeners of the server it
@@ -111,6 +116,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
     clearTimeout(timer);
     for (const conn of connections) conn.drop();
     server.off('upgrade', onUpgrade);
+    await shared.close();
   }
 
   return {

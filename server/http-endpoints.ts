@@ -19,6 +19,8 @@ export interface EndpointState {
   publicMetrics: boolean;
   /** True for paths that only WebSockets are served on. */
   isWebSocketPath(pathname: string): boolean;
+  /** Redis as this instance sees it: off (REDIS_URL unset), up, or down (still serving, rooms local). */
+  redis(): 'off' | 'up' | 'down';
 }
 
 /** True for 127.0.0.0/8 and ::1 (IPv4-mapped forms are already unwrapped by clientAddress). */
@@ -31,7 +33,7 @@ export function createHttpEndpoints(state: EndpointState): (req: IncomingMessage
   return (req, res, pathname) => {
     if (pathname === '/healthz') {
       const stopping = state.stopping();
-      const body = { status: stopping ? 'stopping' : 'ok', connections: state.connections(), uptime: Math.round((Date.now() - state.startedAt) / 1000) };
+      const body = { status: stopping ? 'stopping' : 'ok', connections: state.connections(), uptime: Math.round((Date.now() - state.startedAt) / 1000), redis: state.redis() };
       res.writeHead(stopping ? 503 : 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(JSON.stringify(body));
       return true;

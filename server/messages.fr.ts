@@ -34,3 +34,11 @@ export const STREAM_OPENING = 'flux des mises à jour';
 
 /** Log line once the server has stopped. */
 export const STOPPED = 'arrêt terminé';
+
+/** Log lines about Redis (REDIS_URL): each change of state is said once. */
+export const REDIS_LOG = {
+  unreachableAtStart: 'Redis injoignable (REDIS_URL) : les salons restent locaux à cette instance jusqu’à son retour.',
+  connected: 'Redis connecté : salons, flux du labo et plafonds par adresse partagés entre les instances.',
+  lost: 'Redis perdu : les salons redeviennent locaux à cette instance jusqu’à son retour.',
+  back: 'Redis de retour : salons, flux du labo et plafonds par adresse de nouveau partagés.',
+} as const;

@@ -93,6 +93,13 @@ const readableFile: Reader<string> = {
 
 const hostName: Reader<string> = { rule: 'un nom d’hôte ou une adresse IP', schema: z.string().trim().regex(/^[\w.:-]+$/) };
 const folder: Reader<string> = { rule: 'un chemin de dossier', schema: z.string().trim().min(1) };
+const redisUrl: Reader<string> = {
+  rule: 'une URL redis://… ou rediss://… (ou vide)',
+  schema: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || (URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol))),
+};
 const logLevel = { rule: 'silent, error, info ou debug', schema: z.enum(['silent', 'error', 'info', 'debug']) };
 
 /** Every setting, in the order --help and the README show them. */
@@ -117,6 +124,8 @@ export const SETTINGS_SCHEMA = z.object({
   tlsCert: setting('', readableFile, { env: 'TLS_CERT', flag: 'tls-cert', description: 'Certificat PEM : sert https:// et wss:// sans proxy (avec TLS_KEY).' }),
   tlsKey: setting('', readableFile, { env: 'TLS_KEY', flag: 'tls-key', description: 'Clé privée PEM du certificat (avec TLS_CERT).' }),
   updatesInterval: setting('1000', int(50, 60000), { env: 'UPDATES_INTERVAL', flag: 'updates-interval', description: 'Millisecondes entre deux mises à jour du labo polling / SSE / WebSocket.' }),
+  redisUrl: setting('', redisUrl, { env: 'REDIS_URL', flag: 'redis-url', description: 'Redis partagé par plusieurs instances (salons /chat, flux du labo, plafonds par adresse, salons Socket.IO) ; vide : tout reste en mémoire, une seule instance.' }),
+  redisKeyTtl: setting('15000', int(300, 600000), { env: 'REDIS_KEY_TTL', flag: 'redis-key-ttl', description: 'Millisecondes après lesquelles les comptes d’une instance qui ne donne plus signe de vie à Redis expirent (rafraîchis au tiers de ce délai).' }),
   logLevel: setting('info', logLevel, { env: 'LOG_LEVEL', flag: 'log-level', description: 'Verbosité : debug ajoute une ligne par fermeture de connexion (jamais le contenu).' }),
 });
 

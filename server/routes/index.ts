@@ -1,4 +1,5 @@
 /** The WebSocket endpoints the lessons use, by pathname. */
+import type { SharedState } from '../shared/shared-state.ts';
 import type { UpdatesFeed } from '../updates/feed.ts';
 import { createChatRoute } from './chat.ts';
 import { closeRoute } from './close.ts';
@@ -12,7 +13,7 @@ import type { WebSocketRoute } from './route.ts';
 import { createUpdatesRoute } from './updates.ts';
 
 /** Builds a fresh route table; routes with shared state (rooms, feed) get their own per server. */
-export function createRoutes(feed: UpdatesFeed): Map<string, WebSocketRoute> {
+export function createRoutes(feed: UpdatesFeed, shared?: SharedState): Map<string, WebSocketRoute> {
   return new Map<string, WebSocketRoute>([
     ['/echo', echoRoute],
     ['/push', pushRoute],
@@ -21,7 +22,7 @@ export function createRoutes(feed: UpdatesFeed): Map<string, WebSocketRoute> {
     ['/drop', dropRoute],
     ['/silent', silentRoute],
     ['/handshake', handshakeRoute],
-    ['/chat', createChatRoute()],
+    ['/chat', createChatRoute(shared)],
     ['/updates', createUpdatesRoute(feed)],
   ]);
 }

@@ -1,0 +1,182 @@
+/**
+ * SharedState through Redis (REDIS_URL): pub/sub for the bus, per-instance hashes with a TTL
+ * for the counters (redis-scripts.ts). Redis is never on anyone's critical path: nothing is
+ * queued while it is down (commands fail at once), every command has a timeout, and callers
+ * fall back to local state when they get `undefined`. Reconnection is the client's own, with
+ * a capped backoff; subscriptions and this instance's contributions are restored on `ready`.
+ */
+import { randomUUID } from 'node:crypto';
+import { createClient } from '@redis/client';
+import type { Logger } from '../log.ts';
+import { REDIS_LOG } from '../messages.fr.ts';
+import { LocalBus } from './memory-state.ts';
+import { LEAVE, NEXT, PUT } from './redis-scripts.ts';
+import type { SharedState, SharedStatus } from './shared-state.ts';
+
+/** Every key and channel starts with this, so that the course can share a Redis with others. */
+export const KEY_PREFIX = 'cours-ws:';
+
+/** Longest wait for one Redis command before acting on local state instead. */
+export const COMMAND_TIMEOUT_MS = 1000;
+
+/** Commands in flight at most per connection; past that they fail rather than pile up. */
+export const MAX_PENDING_COMMANDS = 10000;
+
+/** Longest pause between two reconnection attempts. */
+const MAX_RECONNECT_DELAY_MS = 2000;
+
+/** What the Redis state needs. */
+export interface RedisStateOptions {
+  url: string;
+  /** Milliseconds after which a silent instance's counts are gone (heartbeat: a third of it). */
+  keyTtl: number;
+  log: Logger;
+}
+
+/** A SharedState through Redis, plus how long it has been degraded (for the metrics). */
+export interface RedisState extends SharedState {
+  /** Seconds spent with Redis configured but unreachable, since start. */
+  degradedSeconds(): number;
+}
+
+/** Connects to Redis in the background and returns at once; the state is 'down' until connected. */
+export function createRedisState(options: RedisStateOptions): RedisState {
+  const { url, keyTtl, log } = options;
+  const instanceId = randomUUID();
+  const bus = new LocalBus();
+  const mine = new Map<string, Map<string, number>>();
+  const statusListeners = new Set<(status: SharedStatus) => void>();
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    commandsQueueMaxLength: MAX_PENDING_COMMANDS,
+    commandOptions: { timeout: COMMAND_TIMEOUT_MS, rejectInFlight: true },
+    socket: { connectTimeout: COMMAND_TIMEOUT_MS * 2, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS) },
+  });
+  const subscriber = client.duplicate();
+  let status: SharedStatus = 'down';
+  let downSince = Date.now();
+  let degradedMs = 0;
+  let everUp = false;
+  let closed = false;
+
+  const onRemote = (raw: string, channel: string): void => {
+    // Envelope: sender instance, newline, message. Our own comes back too: already delivered.
+    const cut = raw.indexOf('\n');
+    if (cut < 0 || raw.slice(0, cut) === instanceId) return;
+    bus.publish(channel.slice(KEY_PREFIX.length), raw.slice(cut + 1));
+  };
+  const put = (group: string, replace: boolean, query: string, pairs: string[]) =>
+    client.eval(PUT, { arguments: [KEY_PREFIX, instanceId, String(keyTtl), group, replace ? '1' : '0', query, ...pairs] });
+  const flatten = (values: ReadonlyMap<string, number>): string[] => {
+    const pairs: string[] = [];
+    for (const [key, value] of values) if (value > 0) pairs.push(key, String(value));
+    return pairs;
+  };
+  /** Rewrites every contribution of this instance and renews its TTL. */
+  const refresh = async (): Promise<void> => {
+    for (const [group, values] of mine) await put(group, true, '', flatten(values));
+  };
+
+  const setStatus = (next: SharedStatus): void => {
+    if (next === status || closed) return;
+    status = next;
+    if (next === 'down') {
+      downSince = Date.now();
+      log.error(REDIS_LOG.lost);
+    } else {
+      degradedMs += Date.now() - downSince;
+      log.info(everUp ? REDIS_LOG.back : REDIS_LOG.connected);
+      everUp = true;
+      refresh().catch(() => {});
+    }
+    for (const listener of statusListeners) listener(next);
+  };
+  const check = (): void => setStatus(client.isReady && subscriber.isReady ? 'up' : 'down');
+  for (const c of [client, subscriber]) {
+    // Errors are state changes here, not crashes; the reconnect strategy keeps trying.
+    c.on('error', () => check());
+    c.on('ready', () => {
+      if (c === subscriber) for (const channel of bus.channelNames()) subscriber.subscribe(KEY_PREFIX + channel, onRemote).catch(() => {});
+      check();
+    });
+    c.on('end', check);
+    c.on('reconnecting', check);
+    c.connect().catch(() => {});
+  }
+  // One line if Redis is not there at start; later changes log themselves in setStatus.
+  const startupCheck = setTimeout(() => {
+    if (status === 'down' && !everUp) log.error(REDIS_LOG.unreachableAtStart);
+  }, COMMAND_TIMEOUT_MS * 2);
+  startupCheck.unref();
+  const heartbeat = setInterval(() => {
+    if (status === 'up') refresh().catch(() => {});
+  }, Math.max(50, Math.floor(keyTtl / 3)));
+  heartbeat.unref();
+
+  return {
+    instanceId,
+    get status() {
+      return status;
+    },
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    publish(channel, message) {
+      bus.publish(channel, message);
+      if (status === 'up') client.publish(KEY_PREFIX + channel, `${instanceId}\n${message}`).catch(() => {});
+    },
+    subscribe(channel, listener) {
+      const { first, unsubscribe } = bus.subscribe(channel, listener);
+      if (first && subscriber.isReady) subscriber.subscribe(KEY_PREFIX + channel, onRemote).catch(() => {});
+      return () => {
+        if (unsubscribe() && subscriber.isReady) subscriber.unsubscribe(KEY_PREFIX + channel, onRemote).catch(() => {});
+      };
+    },
+    async count(group, key, local) {
+      let values = mine.get(group);
+      if (!values) mine.set(group, (values = new Map()));
+      if (local > 0) values.set(key, local);
+      else values.delete(key);
+      if (status !== 'up') return undefined;
+      try {
+        return Number(await put(group, false, `=${key}`, [key, String(local)]));
+      } catch {
+        return undefined;
+      }
+    },
+    async sync(group, local) {
+      mine.set(group, new Map(local));
+      if (status !== 'up') return undefined;
+      try {
+        const flat = (await put(group, true, '*', flatten(local))) as string[];
+        const others = new Map<string, number>();
+        for (let i = 0; i < flat.length; i += 2) others.set(flat[i], Number(flat[i + 1]));
+        return others;
+      } catch {
+        return undefined;
+      }
+    },
+    async next(sequence, atLeast) {
+      if (status !== 'up') return undefined;
+      try {
+        return Number(await client.eval(NEXT, { keys: [`${KEY_PREFIX}seq:${sequence}`], arguments: [String(atLeast)] }));
+      } catch {
+        return undefined;
+      }
+    },
+    degradedSeconds() {
+      return (degradedMs + (status === 'down' && !closed ? Date.now() - downSince : 0)) / 1000;
+    },
+    async close() {
+      if (closed) return;
+      clearInterval(heartbeat);
+      clearTimeout(startupCheck);
+      if (status === 'up') await client.eval(LEAVE, { arguments: [KEY_PREFIX, instanceId, ...mine.keys()] }).catch(() => {});
+      if (status === 'down') degradedMs += Date.now() - downSince;
+      closed = true;
+      for (const c of [client, subscriber]) c.destroy();
+    },
+  };
+}
