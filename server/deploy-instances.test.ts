@@ -5,14 +5,15 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { skipUnlessRedis } from '../test-support/redis.ts';
 import { skipUnless } from '../test-support/programs.ts';
 import { closed, connect, nextJson, nextMessage, until } from './test/helpers.ts';
 import { upgradeFrom } from './test/processes.ts';
-import { health, landing, startCaddyInstances, startDocumentedRedis, startInstance, startNginxInstances } from './test/instances.ts';
+import { loadConfig } from './settings-cli.ts';
+import { deployFile, health, landing, startCaddyInstances, startDocumentedRedis, startInstance, startNginxInstances } from './test/instances.ts';
 
 const skip = skipUnless(existsSync('/usr/sbin/nginx'), 'nginx', 'nginx') ?? skipUnlessRedis();
 const CAP = 4;
@@ -156,4 +157,17 @@ test('SIGTERM on one instance closes its clients with 1001 while the other keeps
   const late = await learner('/echo', '127.0.0.57');
   late.send('encore');
   assert.equal((await nextMessage(late)).data.toString(), 'encore');
+});
+
+test('the README shows the multi-instance files exactly, and the template unit gives valid settings per port', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  for (const name of ['redis.conf', 'websockets-cours@.service', 'nginx-instances.conf', 'Caddyfile-instances']) {
+    assert.ok(readme.includes(deployFile(name).trimEnd()), `${name} differs from its copy in README.md`);
+  }
+  const unit = deployFile('websockets-cours@.service').replaceAll('%i', '8081');
+  const env = Object.fromEntries([...unit.matchAll(/^Environment=(\w+)=(.*)$/gm)].map(([, key, value]) => [key, value]));
+  assert.equal(loadConfig([], { ...env, REDIS_URL: 'redis://:secret@127.0.0.1:6379' }).kind, 'options', JSON.stringify(env));
+  assert.equal(env.PORT, '8081');
+  assert.equal(env.TRUST_PROXY, 'true');
+  assert.match(unit, /^EnvironmentFile=\/etc\/websockets-cours\/redis\.env$/m, 'REDIS_URL comes from a file, and a missing file stops the unit');
 });
