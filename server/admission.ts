@@ -68,6 +68,13 @@ export interface Admission {
   stop(): void;
   /** Long-lived connections open now, of every kind. */
   readonly size: number;
+  /** This instance's open long-lived connections by address (what it shares with the others). */
+  readonly perIp: ReadonlyMap<string, number>;
+  /**
+   * What the other instances hold, by address (see shared-caps.ts): added to this instance's
+   * own count when checking the per-IP cap. Replaced whole, never mutated in place.
+   */
+  elsewhere: ReadonlyMap<string, number>;
 }
 
 /**
@@ -76,6 +83,7 @@ export interface Admission {
  */
 export function createAdmission(policy: AdmissionPolicy, refused: (status: number) => void, overloaded: () => boolean = () => false): Admission {
   const perIp = new Map<string, number>();
+  let elsewhere: ReadonlyMap<string, number> = new Map();
   let open = 0;
   let stopping = false;
 
@@ -84,7 +92,8 @@ export function createAdmission(policy: AdmissionPolicy, refused: (status: numbe
     if (checkOrigin && !isOriginAllowed(req, policy.allowedOrigins, policy.trustProxy)) return VERDICT.ORIGIN;
     if (overloaded()) return VERDICT.OVERLOADED;
     if (open >= policy.maxConnections) return VERDICT.SERVER_FULL;
-    if ((perIp.get(ip) ?? 0) >= policy.maxConnectionsPerIp) return VERDICT.ADDRESS_FULL;
+    // Two lookups, no allocation: the other instances' counts are a snapshot synced in the background.
+    if ((perIp.get(ip) ?? 0) + (elsewhere.get(ip) ?? 0) >= policy.maxConnectionsPerIp) return VERDICT.ADDRESS_FULL;
     return VERDICT.ADMITTED;
   };
   const hold = (ip: string): void => {
@@ -165,6 +174,13 @@ export function createAdmission(policy: AdmissionPolicy, refused: (status: numbe
     },
     get size() {
       return open;
+    },
+    perIp,
+    get elsewhere() {
+      return elsewhere;
+    },
+    set elsewhere(counts) {
+      elsewhere = counts;
     },
   };
   return admission;

@@ -18,7 +18,9 @@ import { createMetrics } from './metrics.ts';
 import { parseRequestUrl } from './request-url.ts';
 import { createRoutes } from './routes/index.ts';
 import { createSharedState } from './shared/create-shared-state.ts';
+import { shareCaps } from './shared/shared-caps.ts';
 import { registerSharedMetrics } from './shared/shared-metrics.ts';
+import { shareSocketIoRooms } from './shared/socket-io-adapter.ts';
 import { attachSocketIo, SOCKET_IO_PATH } from './routes/socket-io.ts';
 import { SendBudget } from './send-budget.ts';
 import type { ServerOptions } from './settings.ts';
@@ -53,7 +55,7 @@ export interface CourseAttachment {
 export function attachCourse(server: http.Server | HttpsServer, options: ServerOptions, attach: AttachOptions): CourseAttachment {
   const log = createLogger(options.logLevel);
   const shared = createSharedState(options, log);
-  const feed = createUpdatesFeed(options.updatesInterval);
+  const feed = createUpdatesFeed(options.updatesInterval, shared);
   const routes = createRoutes(feed, shared);
   const connections = new Set<Connection>();
   const startedAt = Date.now();
@@ -66,6 +68,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
   const budget = new SendBudget(options.maxBufferedTotal);
   budget.addSource(connectionBacklogs(connections));
   const admission = createAdmission(options, refused, () => budget.overTotal());
+  const stopSharingCaps = shareCaps(admission, shared, options.redisKeyTtl);
   const updatesApi = createUpdatesApi(feed, admission);
   const upgrades = createWebSocketUpgrade({ options: { ...options, budget }, routes, admission, metrics, log, refused, connections });
   let closing: Promise<void> | undefined;
@@ -85,7 +88,8 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
   // is given, so it gets a private one that never listens: the course hands it its requests, and a
   // shared server (Vite's) keeps its own listeners untouched, across remounts too.
   const engineDoor = http.createServer();
-  const io = attachSocketIo(engineDoor, { ...options, budget });
+  const io = attachSocketIo(engineDoor, { ...options, budget, shared });
+  shareSocketIoRooms(io, shared).catch((error: Error) => log.error(`socket.io redis adapter: ${error.message}`));
   admission.admitEngine(io.engine);
   const isSocketIo = (req: http.IncomingMessage): boolean => (req.url ?? '').startsWith(SOCKET_IO_PATH);
 
@@ -116,6 +120,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
     clearTimeout(timer);
     for (const conn of connections) conn.drop();
     server.off('upgrade', onUpgrade);
+    stopSharingCaps();
     await shared.close();
   }
 

@@ -13,6 +13,7 @@ import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
 import { takeToken } from '../rate-limit.ts';
 import type { SendBudget } from '../send-budget.ts';
+import type { SharedState } from '../shared/shared-state.ts';
 import { boundPendingOutput, engineBacklogs, type EngineSession } from './socket-io-backlog.ts';
 
 /** Where Engine.IO listens (both long polling and WebSocket). */
@@ -35,6 +36,8 @@ export interface SocketIoOptions {
   rateBurst?: number;
   /** The server-wide budget of unsent bytes: told of every packet queued, and of every session. */
   budget?: SendBudget;
+  /** Where room counts are summed across instances (REDIS_URL); the rooms themselves go through Socket.IO's Redis adapter. */
+  shared?: SharedState;
 }
 
 /** Events a client may emit, and what they do. */
@@ -86,15 +89,27 @@ export function attachSocketIo(httpServer: HttpServer | HttpsServer, options: So
       });
     }
     let room: string | undefined;
+    // Members of a room on every instance: this one's count goes to the shared state, which sums.
+    const count = async (name: string): Promise<number> => {
+      const local = io.sockets.adapter.rooms.get(name)?.size ?? 0;
+      return (await options.shared?.count('socket-io', name, local)) ?? local;
+    };
+    socket.on('disconnect', () => {
+      if (room) void count(room);
+    });
     socket.on('echo', (text, ack) => {
       if (typeof ack === 'function') ack(text);
     });
     socket.on('join', async (name, ack) => {
       if (typeof name !== 'string' || name.length === 0 || name.length > 64) return;
-      if (room) await socket.leave(room);
+      if (room) {
+        await socket.leave(room);
+        void count(room);
+      }
       room = name;
       await socket.join(name);
-      if (typeof ack === 'function') ack(io.sockets.adapter.rooms.get(name)?.size ?? 0);
+      const members = await count(name);
+      if (typeof ack === 'function') ack(members);
     });
     socket.on('say', (text) => {
       if (room && typeof text === 'string') socket.to(room).emit('said', { from: socket.id, text });

@@ -51,6 +51,7 @@ export function createMemoryState(): SharedState {
     count: async () => undefined,
     sync: async () => undefined,
     next: async () => undefined,
+    claim: async () => undefined,
     close: async () => {},
   };
 }

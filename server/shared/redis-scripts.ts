@@ -61,3 +61,13 @@ redis.call('ZREM', ARGV[1] .. 'instances', ARGV[2])
 for i = 3, #ARGV do redis.call('DEL', ARGV[1] .. 'c:' .. ARGV[i] .. ':' .. ARGV[2]) end
 return 0
 `;
+
+/** CLAIM: KEYS[1] = the lock; ARGV = instance, ttlMs. 1 when the instance holds it (taken or renewed). */
+export const CLAIM = `
+local holder = redis.call('GET', KEYS[1])
+if holder == false or holder == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+return 0
+`;

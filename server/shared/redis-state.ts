@@ -6,11 +6,11 @@
  * a capped backoff; subscriptions and this instance's contributions are restored on `ready`.
  */
 import { randomUUID } from 'node:crypto';
-import { createClient } from '@redis/client';
+import type { RedisClientType } from '@redis/client';
 import type { Logger } from '../log.ts';
 import { REDIS_LOG } from '../messages.fr.ts';
 import { LocalBus } from './memory-state.ts';
-import { LEAVE, NEXT, PUT } from './redis-scripts.ts';
+import { CLAIM, LEAVE, NEXT, PUT } from './redis-scripts.ts';
 import type { SharedState, SharedStatus } from './shared-state.ts';
 
 /** Every key and channel starts with this, so that the course can share a Redis with others. */
@@ -37,6 +37,8 @@ export interface RedisStateOptions {
 export interface RedisState extends SharedState {
   /** Seconds spent with Redis configured but unreachable, since start. */
   degradedSeconds(): number;
+  /** The two connections (commands, subscriptions) once the client library has loaded, for Socket.IO's adapter. */
+  clients(): Promise<{ pub: RedisClientType; sub: RedisClientType } | undefined>;
 }
 
 /** Connects to Redis in the background and returns at once; the state is 'down' until connected. */
@@ -46,14 +48,11 @@ export function createRedisState(options: RedisStateOptions): RedisState {
   const bus = new LocalBus();
   const mine = new Map<string, Map<string, number>>();
   const statusListeners = new Set<(status: SharedStatus) => void>();
-  const client = createClient({
-    url,
-    disableOfflineQueue: true,
-    commandsQueueMaxLength: MAX_PENDING_COMMANDS,
-    commandOptions: { timeout: COMMAND_TIMEOUT_MS, rejectInFlight: true },
-    socket: { connectTimeout: COMMAND_TIMEOUT_MS * 2, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS) },
-  });
-  const subscriber = client.duplicate();
+  // Set once the client library has loaded (lazily: an instance without REDIS_URL never loads it).
+  let client: RedisClientType | undefined;
+  let subscriber: RedisClientType | undefined;
+  // Commands awaiting their reply: a clean stop lets them land before withdrawing this instance.
+  const inflight = new Set<Promise<unknown>>();
   let status: SharedStatus = 'down';
   let downSince = Date.now();
   let degradedMs = 0;
@@ -66,8 +65,14 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     if (cut < 0 || raw.slice(0, cut) === instanceId) return;
     bus.publish(channel.slice(KEY_PREFIX.length), raw.slice(cut + 1));
   };
+  const evaluate = (script: string, keys: string[], args: string[]): Promise<unknown> => {
+    if (!client) return Promise.reject(new Error('Redis not loaded'));
+    const reply = client.eval(script, { keys, arguments: args });
+    inflight.add(reply);
+    return reply.finally(() => inflight.delete(reply));
+  };
   const put = (group: string, replace: boolean, query: string, pairs: string[]) =>
-    client.eval(PUT, { arguments: [KEY_PREFIX, instanceId, String(keyTtl), group, replace ? '1' : '0', query, ...pairs] });
+    evaluate(PUT, [], [KEY_PREFIX, instanceId, String(keyTtl), group, replace ? '1' : '0', query, ...pairs]);
   const flatten = (values: ReadonlyMap<string, number>): string[] => {
     const pairs: string[] = [];
     for (const [key, value] of values) if (value > 0) pairs.push(key, String(value));
@@ -92,18 +97,31 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     }
     for (const listener of statusListeners) listener(next);
   };
-  const check = (): void => setStatus(client.isReady && subscriber.isReady ? 'up' : 'down');
-  for (const c of [client, subscriber]) {
-    // Errors are state changes here, not crashes; the reconnect strategy keeps trying.
-    c.on('error', () => check());
-    c.on('ready', () => {
-      if (c === subscriber) for (const channel of bus.channelNames()) subscriber.subscribe(KEY_PREFIX + channel, onRemote).catch(() => {});
-      check();
-    });
-    c.on('end', check);
-    c.on('reconnecting', check);
-    c.connect().catch(() => {});
-  }
+  const check = (): void => setStatus(client?.isReady && subscriber?.isReady ? 'up' : 'down');
+  const loaded = import('@redis/client').then(({ createClient }) => {
+    if (closed) return undefined;
+    const main = createClient({
+      url,
+      disableOfflineQueue: true,
+      commandsQueueMaxLength: MAX_PENDING_COMMANDS,
+      commandOptions: { timeout: COMMAND_TIMEOUT_MS, rejectInFlight: true },
+      socket: { connectTimeout: COMMAND_TIMEOUT_MS * 2, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS) },
+    }) as RedisClientType;
+    const sub = main.duplicate();
+    [client, subscriber] = [main, sub];
+    for (const c of [main, sub]) {
+      // Errors are state changes here, not crashes; the reconnect strategy keeps trying.
+      c.on('error', () => check());
+      c.on('ready', () => {
+        if (c === sub) for (const channel of bus.channelNames()) sub.subscribe(KEY_PREFIX + channel, onRemote).catch(() => {});
+        check();
+      });
+      c.on('end', check);
+      c.on('reconnecting', check);
+      c.connect().catch(() => {});
+    }
+    return { pub: main, sub };
+  });
   // One line if Redis is not there at start; later changes log themselves in setStatus.
   const startupCheck = setTimeout(() => {
     if (status === 'down' && !everUp) log.error(REDIS_LOG.unreachableAtStart);
@@ -125,13 +143,13 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     },
     publish(channel, message) {
       bus.publish(channel, message);
-      if (status === 'up') client.publish(KEY_PREFIX + channel, `${instanceId}\n${message}`).catch(() => {});
+      if (status === 'up') client!.publish(KEY_PREFIX + channel, `${instanceId}\n${message}`).catch(() => {});
     },
     subscribe(channel, listener) {
       const { first, unsubscribe } = bus.subscribe(channel, listener);
-      if (first && subscriber.isReady) subscriber.subscribe(KEY_PREFIX + channel, onRemote).catch(() => {});
+      if (first && subscriber?.isReady) subscriber.subscribe(KEY_PREFIX + channel, onRemote).catch(() => {});
       return () => {
-        if (unsubscribe() && subscriber.isReady) subscriber.unsubscribe(KEY_PREFIX + channel, onRemote).catch(() => {});
+        if (unsubscribe() && subscriber?.isReady) subscriber.unsubscribe(KEY_PREFIX + channel, onRemote).catch(() => {});
       };
     },
     async count(group, key, local) {
@@ -161,11 +179,20 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     async next(sequence, atLeast) {
       if (status !== 'up') return undefined;
       try {
-        return Number(await client.eval(NEXT, { keys: [`${KEY_PREFIX}seq:${sequence}`], arguments: [String(atLeast)] }));
+        return Number(await evaluate(NEXT, [`${KEY_PREFIX}seq:${sequence}`], [String(atLeast)]));
       } catch {
         return undefined;
       }
     },
+    async claim(name, ttlMs) {
+      if (status !== 'up') return undefined;
+      try {
+        return Number(await evaluate(CLAIM, [`${KEY_PREFIX}lock:${name}`], [instanceId, String(ttlMs)])) === 1;
+      } catch {
+        return undefined;
+      }
+    },
+    clients: () => loaded,
     degradedSeconds() {
       return (degradedMs + (status === 'down' && !closed ? Date.now() - downSince : 0)) / 1000;
     },
@@ -173,10 +200,15 @@ export function createRedisState(options: RedisStateOptions): RedisState {
       if (closed) return;
       clearInterval(heartbeat);
       clearTimeout(startupCheck);
-      if (status === 'up') await client.eval(LEAVE, { arguments: [KEY_PREFIX, instanceId, ...mine.keys()] }).catch(() => {});
+      // Replies still due (a leaving member's count) land, and what their callers publish next is
+      // queued before LEAVE on the same connection: Redis has relayed it by the time LEAVE answers.
+      await Promise.allSettled([...inflight]);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (status === 'up') await evaluate(LEAVE, [], [KEY_PREFIX, instanceId, ...mine.keys()]).catch(() => {});
       if (status === 'down') degradedMs += Date.now() - downSince;
       closed = true;
-      for (const c of [client, subscriber]) c.destroy();
+      client?.destroy();
+      subscriber?.destroy();
     },
   };
 }

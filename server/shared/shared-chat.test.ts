@@ -55,7 +55,7 @@ test('killing Redis leaves echo and local rooms working, and its return restores
   const alone = await connect(`${a.ws}chat?room=panne`);
   assert.equal((await nextJson(alone)).count, 1);
   const metrics = await (await fetch(`${a.url}metrics`)).text();
-  assert.match(metrics, /redis_up 0/);
+  assert.match(metrics, /^redis_up 0$/m);
   await redis.restart();
   await untilRedis([a, b], 'up');
   const alice = await connect(`${a.ws}chat?room=retour`);

@@ -40,6 +40,11 @@ export interface SharedState {
   sync(group: string, local: ReadonlyMap<string, number>): Promise<Map<string, number> | undefined>;
   /** Adds one to a shared sequence and resolves with the new value; undefined when nothing is shared. */
   next(sequence: string, atLeast: number): Promise<number | undefined>;
+  /**
+   * Takes or keeps the lock `name` for ttlMs (renewing it when this instance holds it already):
+   * true when this instance holds it, false when another does, undefined when nothing is shared.
+   */
+  claim(name: string, ttlMs: number): Promise<boolean | undefined>;
   /** Stops heartbeats and closes connections; this instance's contributions are withdrawn. */
   close(): Promise<void>;
 }
