@@ -10,7 +10,7 @@ import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { skipUnlessRedis } from '../test-support/redis.ts';
 import { skipUnless } from '../test-support/programs.ts';
-import { closed, connect, nextJson, nextMessage, until } from './test/helpers.ts';
+import { closed, connect, nextJson, nextMessage, refusedStatus, until } from './test/helpers.ts';
 import { upgradeFrom } from './test/processes.ts';
 import { loadConfig } from './settings-cli.ts';
 import { deployFile, health, landing, startCaddyInstances, startDocumentedRedis, startInstance, startNginxInstances } from './test/instances.ts';
@@ -77,8 +77,7 @@ test('learners who land on different instances share a /chat room through nginx 
   await relays(bruno, alice, 'Bonjour depuis B');
 });
 
-// TODO(#16): drop `todo` once h/redis shares the lab stream.
-test('the lab stream gives the same updates on both instances', { skip, todo: 'the lab stream is not shared yet' }, async () => {
+test('the lab stream gives the same updates on both instances', { skip }, async () => {
   const read = async (base: string): Promise<Map<number, string>> => {
     const response = await fetch(`${base}/api/updates/stream`);
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -98,8 +97,7 @@ test('the lab stream gives the same updates on both instances', { skip, todo: 't
   for (const n of common) for (const s of streams) assert.equal(s.get(n), streams[0].get(n));
 });
 
-// TODO(#16): drop `todo` once h/redis counts the per-address caps across instances.
-test('a per-address cap holds across both instances', { skip, todo: 'the caps are not shared yet' }, async () => {
+test('a per-address cap holds across both instances', { skip }, async () => {
   const address = '127.0.0.21';
   const held: WebSocket[] = [];
   const landed = new Set<number>();
@@ -109,9 +107,13 @@ test('a per-address cap holds across both instances', { skip, todo: 'the caps ar
     landed.add(index);
   }
   assert.equal(landed.size, 2, 'the capped connections are spread over both instances');
-  // Whichever instance nginx picks next, the address already holds CAP connections.
-  assert.equal(await upgradeFrom(proxy, address), 429);
-  assert.equal(await upgradeFrom(proxy, address), 429);
+  // Each instance learns the others' counts at its next sync (CAPS_SYNC_MS, see the README): until
+  // then one more may pass. A probe that passes is closed at once, so probing adds nothing.
+  const probe = () => refusedStatus(`ws://127.0.0.1:${proxy}/echo`, { localAddress: address });
+  // Two probes in a row reach both instances (round-robin): both must refuse the address.
+  await until(async () => (await probe()) === 429 && (await probe()) === 429, 10000);
+  const refusedBy = await Promise.all(instances.map(async (i) => (await (await fetch(`${i.http}/metrics`)).text()).match(/^websocket_handshakes_refused_total\{status="429"\} (\d+)$/m)?.[1]));
+  assert.ok(refusedBy.every((n) => Number(n) > 0), `both instances refused the address: ${refusedBy.join(', ')}`);
   assert.equal(await upgradeFrom(proxy, '127.0.0.22'), 101);
 });
 
