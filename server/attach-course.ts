@@ -28,6 +28,9 @@ import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
 import { createWebSocketUpgrade } from './websocket-upgrade.ts';
 
+/** Longest wait, after cutting the last stragglers at shutdown, for their close events. */
+const DRAIN_AFTER_DROP_MS = 1000;
+
 /** How the course shares its server. */
 export interface AttachOptions {
   /**
@@ -119,6 +122,10 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
     await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, options.shutdownGrace)))]);
     clearTimeout(timer);
     for (const conn of connections) conn.drop();
+    // Their close listeners run (a chat member's leave reaches the other instances) before the
+    // shared state closes; bounded, as a dropped socket closes within a few ticks.
+    await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, DRAIN_AFTER_DROP_MS)))]);
+    clearTimeout(timer);
     server.off('upgrade', onUpgrade);
     stopSharingCaps();
     await shared.close();

@@ -38,9 +38,12 @@ export function createChatRoute(shared: SharedState = createMemoryState()): WebS
     const members = new Map<number, Channel>();
     const unsubscribe = shared.subscribe(`chat:${name}`, (message) => {
       const cut = message.indexOf(' ');
+      const from = Number(message.slice(0, cut));
       const bytes = Buffer.from(message.slice(cut + 1));
+      // Ids heard from other instances: should Redis lose its sequence, ours start above them.
+      if (from > lastId) lastId = from;
       // Checked again on arrival: no instance can make this one send more than its bound.
-      if (bytes.length <= MAX_CHAT_MESSAGE) relay(members, Number(message.slice(0, cut)), bytes);
+      if (bytes.length <= MAX_CHAT_MESSAGE) relay(members, from, bytes);
     });
     const room = { members, joining: 0, unsubscribe };
     rooms.set(name, room);

@@ -98,6 +98,7 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     for (const listener of statusListeners) listener(next);
   };
   const check = (): void => setStatus(client?.isReady && subscriber?.isReady ? 'up' : 'down');
+  let startupCheck: NodeJS.Timeout | undefined;
   const loaded = import('@redis/client').then(({ createClient }) => {
     if (closed) return undefined;
     const main = createClient({
@@ -109,6 +110,12 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     }) as RedisClientType;
     const sub = main.duplicate();
     [client, subscriber] = [main, sub];
+    // One line if Redis is not there at start (counted from the first attempt, not from the
+    // library's loading); later changes log themselves in setStatus.
+    startupCheck = setTimeout(() => {
+      if (status === 'down' && !everUp) log.error(REDIS_LOG.unreachableAtStart);
+    }, COMMAND_TIMEOUT_MS * 2);
+    startupCheck.unref();
     for (const c of [main, sub]) {
       // Errors are state changes here, not crashes; the reconnect strategy keeps trying.
       c.on('error', () => check());
@@ -122,11 +129,6 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     }
     return { pub: main, sub };
   });
-  // One line if Redis is not there at start; later changes log themselves in setStatus.
-  const startupCheck = setTimeout(() => {
-    if (status === 'down' && !everUp) log.error(REDIS_LOG.unreachableAtStart);
-  }, COMMAND_TIMEOUT_MS * 2);
-  startupCheck.unref();
   const heartbeat = setInterval(() => {
     if (status === 'up') refresh().catch(() => {});
   }, Math.max(50, Math.floor(keyTtl / 3)));

@@ -43,7 +43,7 @@ test('a crashed instance’s per-IP counts expire after the key TTL', { skip }, 
 
 test('SIGTERM on one instance sends 1001 to its clients only; the other keeps its room', { skip }, async () => {
   const { redis, a } = await startPair();
-  const stopping = await startChild({ REDIS_URL: redis.url, REDIS_KEY_TTL: '1000' });
+  const stopping = await startChild({ REDIS_URL: redis.url, REDIS_KEY_TTL: '1000', SHUTDOWN_GRACE: '3000' });
   await untilRedis([{ url: stopping.url }], 'up');
   const alice = await connect(`${a.ws}chat?room=arret`);
   await nextJson(alice);

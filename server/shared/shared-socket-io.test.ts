@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { after, test } from 'node:test';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { skipUnlessRedis } from '../../test-support/redis.ts';
@@ -11,12 +10,12 @@ const skip = skipUnlessRedis();
 async function member(url: string): Promise<Socket> {
   const socket = connectClient(url.replace(/\/$/, ''), { transports: ['websocket'], forceNew: true, reconnection: false });
   after(() => socket.close());
-  await once(socket, 'connect');
+  await new Promise((resolve) => socket.once('connect', () => resolve(undefined)));
   return socket;
 }
 
 const join = (socket: Socket, room: string): Promise<number> => socket.timeout(5000).emitWithAck('join', room);
-const said = (socket: Socket): Promise<{ text: string }> => once(socket, 'said').then(([message]) => message);
+const said = (socket: Socket): Promise<{ text: string }> => new Promise((resolve) => socket.once('said', resolve));
 
 test('Socket.IO rooms span both instances, and survive Redis going away and coming back', { skip }, async () => {
   const { redis, a, b } = await startPair();
