@@ -1,6 +1,8 @@
 /** Prints the results as tables and writes the same figures as JSON under bench/results/. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fanoutSection } from './fanout-report.ts';
+import type { FanoutResult } from './fanout.ts';
 import type { LighthouseResult } from './lighthouse.ts';
 import type { Bytes, PageResult } from './page.ts';
 import type { ProjectResult } from './project.ts';
@@ -14,6 +16,7 @@ export interface BenchResults {
   machine: { node: string; cpus: number; pinning: boolean; loadAverageAtStart: number[]; loadAverageAtEnd?: number[] };
   plan: object;
   server?: ServerResult[];
+  fanout?: FanoutResult;
   page?: PageResult;
   lighthouse?: LighthouseResult[];
   project?: ProjectResult & { testNote: string };
@@ -151,6 +154,7 @@ export function formatReport(results: BenchResults): string {
   ];
   if (m.loadAverageAtStart[0] > 1) sections.push('WARNING: the machine was busy when the run started; absolute figures are low and noisy, ratios less so.');
   if (results.server) sections.push(serverSection(results.server));
+  if (results.fanout) sections.push(fanoutSection(results.fanout, table));
   if (results.page) sections.push(pageSection(results.page));
   if (results.lighthouse) sections.push(lighthouseSection(results.lighthouse));
   if (results.project) sections.push(projectSection(results.project));

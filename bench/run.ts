@@ -3,7 +3,7 @@
  * Chromium, and the project's build and test times; prints a table and writes the same
  * figures to bench/results/<timestamp>.json and bench/results/latest.json.
  *   --quick          a short smoke run (about 2 minutes)
- *   --only <what>    server, page or project (repeatable)
+ *   --only <what>    server, fanout, page or project (repeatable)
  *   --with-test      time the whole `npm test` (e2e included) instead of `npm run test:unit`
  *   --rounds <n>     run each echo-server load cell n times (interleaved) and keep medians;
  *                    worth it on a shared machine, where one run's ratios swing widely
@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchFanout } from './fanout.ts';
 import { benchLighthouse } from './lighthouse.ts';
 import { startCourseServer, waitForSite } from './course-server.ts';
 import { benchPage } from './page.ts';
@@ -21,7 +22,7 @@ import { formatReport, writeResults, type BenchResults } from './report.ts';
 import { benchServers } from './server-bench.ts';
 import { checkTargets } from './targets.ts';
 
-const SECTIONS = ['server', 'page', 'project'] as const;
+const SECTIONS = ['server', 'fanout', 'page', 'project'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -34,7 +35,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('Usage: npm run bench -- [--quick] [--only server|page|project]… [--with-test] [--rounds n]');
+  console.log('Usage: npm run bench -- [--quick] [--only server|fanout|page|project]… [--with-test] [--rounds n]');
   process.exit(0);
 }
 const rounds = Number(values.rounds);
@@ -70,6 +71,7 @@ const plan = {
     idleSteps: quick ? [1000] : [1000, 5000, 10000],
     rounds,
   },
+  fanout: { receivers: [100, 1000], window: 4, size: 64, warmupMs: quick ? 300 : 1000, durationMs: quick ? 1000 : 3000, rounds },
   page: { loads: quick ? 2 : 5, runs: quick ? 5 : 30 },
   lighthouse: { runs: quick ? 1 : 3, formFactors: quick ? (['mobile'] as const) : (['mobile', 'desktop'] as const) },
   project: { withTest: values['with-test'] },
@@ -85,6 +87,10 @@ const results: BenchResults = {
 if (only.includes('server')) {
   log('Echo server…');
   results.server = await benchServers(plan.server, log);
+}
+if (only.includes('fanout')) {
+  log('Broadcast fan-out…');
+  results.fanout = await benchFanout(plan.fanout, log);
 }
 if (only.includes('page')) {
   log('Lesson pages…');

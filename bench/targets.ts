@@ -1,4 +1,6 @@
 /** The issue's targets, checked against one run's results. */
+import { redisCpuCost } from './fanout-report.ts';
+import type { FanoutResult } from './fanout.ts';
 import type { LighthouseResult } from './lighthouse.ts';
 import type { PageResult } from './page.ts';
 import type { ProjectResult } from './project.ts';
@@ -87,11 +89,20 @@ function projectTargets(project: ProjectResult): TargetCheck[] {
   return [{ target: 'a fresh npm install weighs ≤ 600 MiB', measured: `${Math.round(mib)} MiB in ${project.install.seconds.toFixed(0)} s`, met: project.install.exitCode === 0 && mib <= 600 }];
 }
 
+function fanoutTargets(fanout: FanoutResult): TargetCheck[] {
+  const index = fanout.single.findIndex((c) => c.receivers === 1000);
+  if (index < 0) return [];
+  const cost = redisCpuCost(fanout, index);
+  const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(0)} %`;
+  return [{ target: 'fan-out to 1,000 receivers: Redis costs < 20 % CPU per delivered message', measured: `instances ${pct(cost.instances)}, with redis-server ${pct(cost.withRedis)}`, met: cost.withRedis < 0.2 }];
+}
+
 /** Every target that the sections run could check. */
-export function checkTargets(results: { server?: ServerResult[]; page?: PageResult; lighthouse?: LighthouseResult[]; project?: ProjectResult }): TargetCheck[] {
+export function checkTargets(results: { server?: ServerResult[]; fanout?: FanoutResult; page?: PageResult; lighthouse?: LighthouseResult[]; project?: ProjectResult }): TargetCheck[] {
   return [
     ...(results.project ? projectTargets(results.project) : []),
     ...(results.server ? serverTargets(results.server) : []),
+    ...(results.fanout ? fanoutTargets(results.fanout) : []),
     ...(results.page ? pageTargets(results.page) : []),
     ...(results.lighthouse ? lighthouseTargets(results.lighthouse) : []),
   ];
