@@ -110,6 +110,8 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     }) as RedisClientType;
     const sub = main.duplicate();
     [client, subscriber] = [main, sub];
+    // Degraded time counts from the first attempt, not from the library's loading.
+    downSince = Date.now();
     // One line if Redis is not there at start (counted from the first attempt, not from the
     // library's loading); later changes log themselves in setStatus.
     startupCheck = setTimeout(() => {
