@@ -1,7 +1,7 @@
 /**
- * npm run bench: measures the echo server against bare ws and Bun, the lesson pages in
- * Chromium, and the project's build and test times; prints a table and writes the same
- * figures to bench/results/<timestamp>.json and bench/results/latest.json.
+ * npm run bench: measures the echo server against bare ws and Bun, a broadcast fan-out with and
+ * without Redis, the lesson pages in Chromium, and the project's build and test times; prints a
+ * table and writes the same figures to bench/results/<timestamp>.json and latest.json.
  *   --quick          a short smoke run (about 2 minutes)
  *   --only <what>    server, fanout, page or project (repeatable)
  *   --with-test      time the whole `npm test` (e2e included) instead of `npm run test:unit`
