@@ -63,6 +63,8 @@ export const ui = {
   sandboxRestarted: "Le bac à sable s'était arrêté (mémoire épuisée ?) ; il a été relancé.",
   checkPassed: 'Réussi !',
   checkFailed: 'Pas encore :',
+  checkOwnError: (name: string, message: string, line?: number, source?: string) =>
+    `Erreur dans votre code${line ? `, ligne ${line}` : ''}${source ? ` (« ${source} »)` : ''} : ${name}, « ${message} ». Corrigez-la d'abord.`,
   dropped: (count: number, limit: number) =>
     `Limite de ${formatCount(limit)} messages par exécution atteinte : ${plural(count, 'message')} non affiché${s(count)} pour garder la page réactive.`,
   moreChars: (count: number) => `… (${plural(count, 'caractère')} de plus)`,

@@ -3,7 +3,8 @@
  * It runs in a worker of its own, made from a blob: the runner page's CSP forbids eval, and a
  * check that loops forever must not hang anything.
  */
-import type { RunRecord } from '../events.ts';
+import type { RunEvent, RunRecord } from '../events.ts';
+import { ui } from '../strings.fr.ts';
 
 const CHECK_TIMEOUT_MS = 1000;
 
@@ -13,8 +14,25 @@ export interface Verdict {
   message: string;
 }
 
-/** Runs `body` as `(run) => string | undefined`: a string means "not solved yet, because…". */
+type Exception = Extract<RunEvent, { type: 'exception' }>;
+
+/**
+ * The verdict on a run whose own code threw: an error that no WebSocket call raised (`null.foo`)
+ * is the learner's to fix first, whatever the exercise asks, so no lesson's check can blame it on
+ * the call it teaches. A call's refusal (`close(1001)`) is left to the check, which explains it.
+ */
+export function ownErrorVerdict(record: RunRecord): Verdict | undefined {
+  const own = record.events.find((e): e is Exception => e.type === 'exception' && !e.thrownBy);
+  return own && { ok: false, message: ui.checkOwnError(own.name, own.message, own.line, own.source) };
+}
+
+/**
+ * Runs `body` as `(run) => string | undefined`: a string means "not solved yet, because…".
+ * An error of the learner's own code fails first (see ownErrorVerdict).
+ */
 export function evaluateCheck(body: string, record: RunRecord): Promise<Verdict> {
+  const own = ownErrorVerdict(record);
+  if (own) return Promise.resolve(own);
   const source = `onmessage = (event) => {
   let result;
   try {

@@ -4,6 +4,9 @@ import type { EndReason, RunEvent } from '../events.ts';
 /** The name learner code gets in stack traces, so errors can point to its lines. */
 export const SNIPPET_FILE = 'snippet.js';
 
+/** What prepareForRun (syntax.ts) puts before the first line of code that awaits at top level. */
+export const TOP_LEVEL_AWAIT_OPENING = '(async () => {';
+
 /** Page → sandbox host. */
 export type PageToHost =
   | { kind: 'run'; run: number; code: string; step: boolean; check?: string; timeoutMs: number }
