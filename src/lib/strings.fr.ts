@@ -43,6 +43,7 @@ export const ui = {
   bufferedAmount: 'bufferedAmount',
   narration: 'Pas à pas',
   stepWaiting: 'En attente du prochain événement réseau…',
+  stepEnded: 'Exécution terminée : plus aucun événement réseau ne viendra.',
   stepStart: 'Le code a été exécuté une première fois ; les événements réseau attendront « Suivant ».',
   pending: (count: number) =>
     count === 0 ? 'Aucun autre événement en attente.' : `${count} autre${s(count)} événement${s(count)} en attente.`,
