@@ -76,7 +76,7 @@ test.describe('on a 390×844 touch screen', () => {
       expect(await page.evaluate(() => matchMedia('(hover: none) and (pointer: coarse)').matches), 'the screen is a touch screen').toBe(true);
       const all = playgrounds(page);
       if ((await all.count()) === 0) return;
-      await expect.soft(page.locator('ws-playground .ws-hint:visible'), 'no keyboard hint on a touch screen').toHaveCount(0);
+      await expect.soft(all.getByText('Ctrl+Entrée').filter({ visible: true }), 'no keyboard hint on a touch screen').toHaveCount(0);
       const problems = await page.evaluate(() => {
         const found: string[] = [];
         const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
