@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RunEvent } from '../events.ts';
+import { prepareForRun } from '../syntax.ts';
 import { ownErrorVerdict } from './check.ts';
+import { sourceLine } from './protocol.ts';
 
 const closeRefused: RunEvent = { type: 'exception', t: 3, name: 'InvalidAccessError', message: 'The close code must be…', line: 5, source: 'socket.close(1001);', thrownBy: 'close' };
 /** The message with plain spaces: its typography is ui-typography.test.ts's business. */
@@ -22,4 +24,11 @@ test('an error a WebSocket call threw is left to the lesson check', () => {
 test('an error with no line (the worker crashed) still fails the check, without a line', () => {
   const verdict = ownErrorVerdict({ logs: [], events: [{ type: 'exception', t: 1, name: 'Error', message: 'boom' }] });
   assert.equal(plain(verdict?.message), "Erreur dans votre code : Error, « boom ». Corrigez-la d'abord.");
+});
+
+test("an error's source line is the learner's own, without the top-level await wrapper", () => {
+  const ran = prepareForRun('await fetch("/");\nnull.foo;').split('\n');
+  assert.equal(sourceLine(ran, 1), 'await fetch("/");');
+  assert.equal(sourceLine(ran, 2), 'null.foo;');
+  assert.equal(sourceLine(['(async () => {', '})();', 'x;'], 1), '(async () => {');
 });

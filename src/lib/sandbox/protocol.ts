@@ -34,4 +34,12 @@ export function lineOf(stack: string): { line: number; column: number } | undefi
   return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
 }
 
+/** Line `line` (1-based) of the code that ran, without the opening prepareForRun may have put before it. */
+export function sourceLine(lines: string[], line: number): string | undefined {
+  const text = lines[line - 1];
+  if (text === undefined) return undefined;
+  const wrapped = line === 1 && text.startsWith(TOP_LEVEL_AWAIT_OPENING) && lines.at(-1) === '})();';
+  return (wrapped ? text.slice(TOP_LEVEL_AWAIT_OPENING.length) : text).trim();
+}
+
 export type { EndReason };

@@ -9,7 +9,7 @@ import { clipEvent, createBudget } from './budget.ts';
 import { formatArgs } from './format.ts';
 import { createTracedWebSocket, thrownBy } from './traced-websocket.ts';
 import type { HostToWorker, WorkerToHost } from './protocol.ts';
-import { SNIPPET_FILE, TOP_LEVEL_AWAIT_OPENING, lineOf } from './protocol.ts';
+import { SNIPPET_FILE, lineOf, sourceLine } from './protocol.ts';
 
 type Timer = (fn: () => void, ms?: number) => number;
 type Clear = (id: number) => void;
@@ -95,7 +95,7 @@ function reportError(error: unknown, fallbackLine?: number, fallbackColumn?: num
     message: err ? err.message : formatArgs([error]),
     line,
     column: where?.column ?? fallbackColumn,
-    source: line === undefined ? undefined : sourceLine(line),
+    source: line === undefined ? undefined : sourceLine(runLines, line),
     thrownBy: thrownBy(error),
   });
 }
@@ -228,13 +228,6 @@ scope.addEventListener('message', (event: MessageEvent<HostToWorker>) => {
 /** The lines of the code being run, so that an error can quote its own. */
 let runLines: string[] = [];
 
-/** The learner's line `line` (1-based), without the opening prepareForRun may have put before it. */
-function sourceLine(line: number): string | undefined {
-  const text = runLines[line - 1];
-  if (text === undefined) return undefined;
-  const wrapped = line === 1 && text.startsWith(TOP_LEVEL_AWAIT_OPENING) && runLines.at(-1) === '})();';
-  return (wrapped ? text.slice(TOP_LEVEL_AWAIT_OPENING.length) : text).trim();
-}
 
 function run(code: string, step: boolean) {
   start = performance.now();
