@@ -66,3 +66,48 @@ test('a phone user taps « Exécuter » and the run goes to its end', async ({ p
   await openEditor(first);
   await runAndWait(first, 'tap');
 });
+
+test.describe('on a 390×844 touch screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  for (const { url } of sitePages()) {
+    test(`${url} shows no keyboard hint, and its code and expected output are whole and clear of the copy button`, async ({ page }) => {
+      await page.goto(url);
+      expect(await page.evaluate(() => matchMedia('(hover: none) and (pointer: coarse)').matches), 'the screen is a touch screen').toBe(true);
+      const all = playgrounds(page);
+      if ((await all.count()) === 0) return;
+      await expect.soft(all.getByText('Ctrl+Entrée').filter({ visible: true }), 'no keyboard hint on a touch screen').toHaveCount(0);
+      const problems = await page.evaluate(() => {
+        const found: string[] = [];
+        const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        document.querySelectorAll('ws-playground').forEach((playground, i) => {
+          playground.querySelectorAll<HTMLElement>('.expressive-code pre').forEach((pre) => {
+            const what = `bac à sable n°${i + 1}, bloc ${pre.dataset.language}`;
+            if (pre.scrollWidth > pre.clientWidth + 1) found.push(`${what} : ${pre.scrollWidth - pre.clientWidth} px de code cachés à droite`);
+            const button = pre.parentElement?.querySelector('.copy button');
+            if (pre.dataset.language !== 'txt' || !button || getComputedStyle(button).opacity === '0') return;
+            const covered = button.getBoundingClientRect();
+            pre.querySelectorAll('.ec-line .code').forEach((line) => {
+              const range = document.createRange();
+              range.selectNodeContents(line);
+              if ([...range.getClientRects()].some((rect) => rect.width > 0 && overlaps(rect, covered))) {
+                found.push(`${what} : le bouton de copie couvre « ${line.textContent} »`);
+              }
+            });
+          });
+        });
+        return found;
+      });
+      expect(problems, `${url} :\n${problems.join('\n')}`).toEqual([]);
+    });
+  }
+
+  test('code in the editor wraps instead of hiding the end of long lines', async ({ page }) => {
+    await page.goto('/client/fermer-proprement/');
+    const playground = playgrounds(page).first();
+    await openEditor(playground);
+    const editor = (await playground.locator('.ws-editor .monaco-editor').boundingBox())!;
+    const ends = await playground.locator('.ws-editor .view-line > span').evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect().right));
+    expect(Math.max(...ends)).toBeLessThanOrEqual(editor.x + editor.width);
+  });
+});

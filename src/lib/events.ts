@@ -3,6 +3,9 @@
  * displays them; exercise checks read them (as `run.events` and `run.logs`).
  */
 
+/** The WebSocket calls that refuse by throwing: the constructor, `send` and `close`. */
+export type WebSocketCall = 'WebSocket' | 'send' | 'close';
+
 /** WebSocket's readyState values, in the protocol's own words. */
 export const READY_STATES = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'] as const;
 export type ReadyStateName = (typeof READY_STATES)[number];
@@ -46,8 +49,12 @@ export type UntimedSocketEvent = SocketEvent extends infer E ? (E extends unknow
 export type RunEvent =
   | SocketEvent
   | (Base & { type: 'console'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string })
-  /** An uncaught error; `line` and `column` are in the learner's code, 1-based. */
-  | (Base & { type: 'exception'; name: string; message: string; line?: number; column?: number })
+  /**
+   * An uncaught error; `line` and `column` are in the learner's code, 1-based, and `source` is that
+   * line's text. `thrownBy` names the WebSocket call that refused (`close` for `socket.close(1001)`);
+   * it is absent for the learner's own errors (`null.foo`), which checks report first.
+   */
+  | (Base & { type: 'exception'; name: string; message: string; line?: number; column?: number; source?: string; thrownBy?: WebSocketCall })
   /**
    * Step mode: an event arrived and waits for « Suivant ». `preview` is what delivering it will
    * report; `handler` the source of the code that will run, `handlerName` how it was attached.

@@ -43,6 +43,7 @@ export const ui = {
   bufferedAmount: 'bufferedAmount',
   narration: 'Pas à pas',
   stepWaiting: 'En attente du prochain événement réseau…',
+  stepEnded: 'Exécution terminée : plus aucun événement réseau ne viendra.',
   stepStart: 'Le code a été exécuté une première fois ; les événements réseau attendront « Suivant ».',
   pending: (count: number) =>
     count === 0 ? 'Aucun autre événement en attente.' : `${count} autre${s(count)} événement${s(count)} en attente.`,
@@ -63,6 +64,8 @@ export const ui = {
   sandboxRestarted: "Le bac à sable s'était arrêté (mémoire épuisée ?) ; il a été relancé.",
   checkPassed: 'Réussi !',
   checkFailed: 'Pas encore :',
+  checkOwnError: (name: string, message: string, line?: number, source?: string) =>
+    `Erreur dans votre code${line ? `, ligne ${line}` : ''}${source ? ` (« ${source} »)` : ''} : ${name}, « ${message} ». Corrigez-la d'abord.`,
   dropped: (count: number, limit: number) =>
     `Limite de ${formatCount(limit)} messages par exécution atteinte : ${plural(count, 'message')} non affiché${s(count)} pour garder la page réactive.`,
   moreChars: (count: number) => `… (${plural(count, 'caractère')} de plus)`,

@@ -1,8 +1,14 @@
 /** Finds a syntax error in learner code before it runs, with its line, using acorn. */
 import { parse } from 'acorn';
+import { TOP_LEVEL_AWAIT_OPENING } from './sandbox/protocol.ts';
+import { explainSyntaxError } from './syntax.fr.ts';
+
+/** The French explanation, then the parser's English words, which a search engine knows. */
+const inFrench = (french: string, original: string) => `${french} (en anglais\u00a0: «\u00a0${original}\u00a0»)`;
 
 /** A syntax error at a 1-based line and column. */
 export interface SyntaxProblem {
+  /** What is wrong, in French, with acorn's own words beside it. */
   message: string;
   line: number;
   column: number;
@@ -14,8 +20,9 @@ export function findSyntaxError(code: string): SyntaxProblem | undefined {
     parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowAwaitOutsideFunction: true, allowHashBang: true });
     return undefined;
   } catch (error) {
-    const { loc, message } = error as { loc?: { line: number; column: number }; message: string };
-    return { message: message.replace(/\s*\(\d+:\d+\)$/, ''), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
+    const { loc, pos, message } = error as { loc?: { line: number; column: number }; pos?: number; message: string };
+    const original = message.replace(/\s*\(\d+:\d+\)$/, '');
+    return { message: inFrench(explainSyntaxError(original, code, pos ?? 0), original), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
   }
 }
 
@@ -34,5 +41,5 @@ export function usesTopLevelAwait(code: string): boolean {
  * line numbers stay right.
  */
 export function prepareForRun(code: string): string {
-  return usesTopLevelAwait(code) ? `(async () => {${code}\n})();` : code;
+  return usesTopLevelAwait(code) ? `${TOP_LEVEL_AWAIT_OPENING}${code}\n})();` : code;
 }

@@ -39,6 +39,9 @@ export async function createEditor(container: HTMLElement, code: string, label: 
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
+    // A phone's narrow column would hide the end of long lines: they wrap, indented, instead.
+    wordWrap: 'on',
+    wrappingIndent: 'indent',
     fontSize: 14,
     lineNumbersMinChars: 3,
     tabSize: 2,

@@ -116,6 +116,8 @@ export class PlaygroundElement extends HTMLElement {
       this.#editor = editor;
       editor.onChange((code) => this.#save(code));
       editor.onRun(() => void this.start(false));
+      // « Pas à pas » clicked first: its first held event came before the editor could show it.
+      if (this.#run) this.#showHead();
     });
     return this.#mounting;
   }
@@ -209,6 +211,7 @@ export class PlaygroundElement extends HTMLElement {
         // One line per run, updated as the count grows.
         return this.#console.note('dropped', ui.dropped(event.count, MAX_RUN_MESSAGES), event.t);
       case 'end':
+        this.#built!.steps.ended();
         this.#console.add('system', ui.ended[event.reason], event.t);
         this.dispatchEvent(new CustomEvent('ws-snippet-ran', { bubbles: true, detail: { id: this.snippetId, reason: event.reason } }));
         return;

@@ -42,6 +42,13 @@ export class StepView {
     this.#pending.textContent = '';
   }
 
+  /** The run is over: nothing more will wait for « Suivant ». */
+  ended() {
+    this.#queue = [];
+    this.#text.textContent = ui.stepEnded;
+    this.#pending.textContent = '';
+  }
+
   held(event: Held) {
     this.#queue.push(event);
     this.#render();

@@ -3,7 +3,8 @@
  * It runs in a worker of its own, made from a blob: the runner page's CSP forbids eval, and a
  * check that loops forever must not hang anything.
  */
-import type { RunRecord } from '../events.ts';
+import type { RunEvent, RunRecord } from '../events.ts';
+import { ui } from '../strings.fr.ts';
 
 const CHECK_TIMEOUT_MS = 1000;
 
@@ -13,17 +14,50 @@ export interface Verdict {
   message: string;
 }
 
-/** Runs `body` as `(run) => string | undefined`: a string means "not solved yet, because…". */
+type Exception = Extract<RunEvent, { type: 'exception' }>;
+
+/**
+ * The verdict on a run whose own code threw: an error that no WebSocket call raised (`null.foo`)
+ * is the learner's to fix first, whatever the exercise asks, so no lesson's check can blame it on
+ * the call it teaches. A call's refusal (`close(1001)`) is left to the check, which explains it.
+ */
+export function ownErrorVerdict(record: RunRecord): Verdict | undefined {
+  const own = record.events.find((e): e is Exception => e.type === 'exception' && !e.thrownBy);
+  return own && { ok: false, message: ui.checkOwnError(own.name, own.message, own.line, own.source) };
+}
+
+/** What the check's worker answers: a refusal the check never looked at is named by its index. */
+interface Answer extends Verdict {
+  unread?: number;
+}
+
+/**
+ * Runs `body` as `(run) => string | undefined`: a string means "not solved yet, because…".
+ * An error of the learner's own code fails first (see ownErrorVerdict). A check that reads an
+ * exception's `thrownBy` explains WebSocket refusals itself; when one that it never read fails
+ * it, the learner is told about that refusal instead (a duplicated sub-protocol, not « no socket »).
+ */
 export function evaluateCheck(body: string, record: RunRecord): Promise<Verdict> {
+  const own = ownErrorVerdict(record);
+  if (own) return Promise.resolve(own);
   const source = `onmessage = (event) => {
+  const run = event.data;
+  const unread = new Set();
+  run.events.forEach((e, i) => {
+    if (e.type !== "exception" || !e.thrownBy) return;
+    const call = e.thrownBy;
+    unread.add(i);
+    Object.defineProperty(e, "thrownBy", { enumerable: true, get() { unread.delete(i); return call; } });
+  });
   let result;
   try {
-    result = (function (run) {\n${body}\n})(event.data);
+    result = (function (run) {\n${body}\n})(run);
   } catch (error) {
     postMessage({ ok: false, message: "La vérification a échoué : " + error });
     return;
   }
-  postMessage(result == null || result === true ? { ok: true, message: "" } : { ok: false, message: String(result) });
+  if (result == null || result === true) postMessage({ ok: true, message: "" });
+  else postMessage({ ok: false, message: String(result), unread: [...unread][0] });
 };`;
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   const worker = new Worker(url);
@@ -35,7 +69,11 @@ export function evaluateCheck(body: string, record: RunRecord): Promise<Verdict>
       resolve(verdict);
     };
     const timer = setTimeout(() => finish({ ok: false, message: 'La vérification a pris trop de temps.' }), CHECK_TIMEOUT_MS);
-    worker.onmessage = (event: MessageEvent<Verdict>) => finish(event.data);
+    worker.onmessage = ({ data }: MessageEvent<Answer>) => {
+      const refusal = data.unread === undefined ? undefined : record.events[data.unread];
+      if (refusal?.type !== 'exception') return finish({ ok: data.ok, message: data.message });
+      finish({ ok: false, message: ui.checkOwnError(refusal.name, refusal.message, refusal.line, refusal.source) });
+    };
     worker.onerror = (event) => {
       event.preventDefault();
       finish({ ok: false, message: `La vérification ne se compile pas : ${event.message}` });

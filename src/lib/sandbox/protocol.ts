@@ -4,6 +4,9 @@ import type { EndReason, RunEvent } from '../events.ts';
 /** The name learner code gets in stack traces, so errors can point to its lines. */
 export const SNIPPET_FILE = 'snippet.js';
 
+/** What prepareForRun (syntax.ts) puts before the first line of code that awaits at top level. */
+export const TOP_LEVEL_AWAIT_OPENING = '(async () => {';
+
 /** Page → sandbox host. */
 export type PageToHost =
   | { kind: 'run'; run: number; code: string; step: boolean; check?: string; timeoutMs: number }
@@ -29,6 +32,14 @@ export type WorkerToHost = { kind: 'event'; event: RunEvent } | { kind: 'alive' 
 export function lineOf(stack: string): { line: number; column: number } | undefined {
   const match = new RegExp(`${SNIPPET_FILE.replace('.', '\\.')}:(\\d+):(\\d+)`).exec(stack);
   return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+}
+
+/** Line `line` (1-based) of the code that ran, without the opening prepareForRun may have put before it. */
+export function sourceLine(lines: string[], line: number): string | undefined {
+  const text = lines[line - 1];
+  if (text === undefined) return undefined;
+  const wrapped = line === 1 && text.startsWith(TOP_LEVEL_AWAIT_OPENING) && lines.at(-1) === '})();';
+  return (wrapped ? text.slice(TOP_LEVEL_AWAIT_OPENING.length) : text).trim();
 }
 
 export type { EndReason };

@@ -4,11 +4,29 @@
  * until the learner asks for it, and keeps `readyState` in step with what the
  * learner's code has actually been told.
  */
-import type { Payload, SocketEvent, UntimedSocketEvent } from '../events.ts';
+import type { Payload, SocketEvent, UntimedSocketEvent, WebSocketCall } from '../events.ts';
 import { hex } from './format.ts';
 
 type Delivered = 'open' | 'message' | 'error' | 'close';
 const DELIVERED: Delivered[] = ['open', 'message', 'error', 'close'];
+
+/** Errors thrown by a WebSocket call, with that call: checks tell them from the learner's own errors. */
+const refusals = new WeakMap<object, WebSocketCall>();
+
+/** The WebSocket call that threw `error`, or undefined when it came from elsewhere. */
+export function thrownBy(error: unknown): WebSocketCall | undefined {
+  return typeof error === 'object' && error !== null ? refusals.get(error) : undefined;
+}
+
+/** Runs `fn`, marking what it throws as thrown by `call`. */
+function refusedBy<T>(call: WebSocketCall, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (typeof error === 'object' && error !== null) refusals.set(error, call);
+    throw error;
+  }
+}
 
 /** What « Pas à pas » shows about an event before delivering it. */
 export interface HeldInfo {
@@ -71,7 +89,7 @@ export function createTracedWebSocket(Native: typeof WebSocket, hooks: SocketHoo
     constructor(url: string | URL, protocols?: string | string[]) {
       super();
       // Throws the browser's own SyntaxError for a bad URL, before anything is counted.
-      this.#native = protocols === undefined ? new Native(url) : new Native(url, protocols);
+      this.#native = refusedBy('WebSocket', () => (protocols === undefined ? new Native(url) : new Native(url, protocols)));
       this.#id = ++created;
       live.add(this.#native);
       hooks.opened();
@@ -103,16 +121,18 @@ export function createTracedWebSocket(Native: typeof WebSocket, hooks: SocketHoo
     set onclose(fn) { this.#setHandler('close', fn); }
 
     send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
-      if (this.#state === 0) {
-        throw new DOMException("Failed to execute 'send' on 'WebSocket': Still in CONNECTING state.", 'InvalidStateError');
-      }
-      this.#native.send(data as string);
+      refusedBy('send', () => {
+        if (this.#state === 0) {
+          throw new DOMException("Failed to execute 'send' on 'WebSocket': Still in CONNECTING state.", 'InvalidStateError');
+        }
+        this.#native.send(data as string);
+      });
       this.#report({ type: 'send', ...payload(data) });
     }
 
     close(code?: number, reason?: string) {
       // The browser validates code and reason (InvalidAccessError, SyntaxError); let it throw as usual.
-      this.#native.close(code, reason);
+      refusedBy('close', () => this.#native.close(code, reason));
       if (this.#state < 2) {
         this.#state = 2;
         this.#report({ type: 'closing', code, reason });

@@ -7,9 +7,9 @@ import type { RunEvent } from '../events.ts';
 import { createActivity } from './activity.ts';
 import { clipEvent, createBudget } from './budget.ts';
 import { formatArgs } from './format.ts';
-import { createTracedWebSocket } from './traced-websocket.ts';
+import { createTracedWebSocket, thrownBy } from './traced-websocket.ts';
 import type { HostToWorker, WorkerToHost } from './protocol.ts';
-import { SNIPPET_FILE, lineOf } from './protocol.ts';
+import { SNIPPET_FILE, lineOf, sourceLine } from './protocol.ts';
 
 type Timer = (fn: () => void, ms?: number) => number;
 type Clear = (id: number) => void;
@@ -87,13 +87,16 @@ function reportError(error: unknown, fallbackLine?: number, fallbackColumn?: num
   const err = error instanceof Error || error instanceof DOMException ? error : null;
   const where = err?.stack ? lineOf(err.stack) : undefined;
   const name = err?.name ?? 'Error';
+  const line = where?.line ?? fallbackLine;
   emit({
     type: 'exception',
     // As the browser's console says « Uncaught (in promise) »: the learner must see why no catch ran.
     name: rejected ? `${name} (promesse rejetée sans catch)` : name,
     message: err ? err.message : formatArgs([error]),
-    line: where?.line ?? fallbackLine,
+    line,
     column: where?.column ?? fallbackColumn,
+    source: line === undefined ? undefined : sourceLine(runLines, line),
+    thrownBy: thrownBy(error),
   });
 }
 
@@ -222,8 +225,13 @@ scope.addEventListener('message', (event: MessageEvent<HostToWorker>) => {
   }
 });
 
+/** The lines of the code being run, so that an error can quote its own. */
+let runLines: string[] = [];
+
+
 function run(code: string, step: boolean) {
   start = performance.now();
+  runLines = code.split('\n');
   stepping = step;
   const url = URL.createObjectURL(new Blob([`${code}\n//# sourceURL=${SNIPPET_FILE}`], { type: 'text/javascript' }));
   try {
