@@ -22,6 +22,7 @@ import { SendBudget } from './send-budget.ts';
 import type { ServerOptions } from './settings.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
+import { createTracing, TRACE_PATH } from './trace/tracing.ts';
 import { createWebSocketUpgrade } from './websocket-upgrade.ts';
 
 /** How the course shares its server. */
@@ -52,6 +53,8 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
   const log = createLogger(options.logLevel);
   const feed = createUpdatesFeed(options.updatesInterval);
   const routes = createRoutes(feed);
+  const tracing = createTracing(options.maxBuffered);
+  routes.set(TRACE_PATH, tracing.route);
   const connections = new Set<Connection>();
   const startedAt = Date.now();
   const metrics = createMetrics(connections);
@@ -63,7 +66,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
   budget.addSource(connectionBacklogs(connections));
   const admission = createAdmission(options, refused, () => budget.overTotal());
   const updatesApi = createUpdatesApi(feed, admission);
-  const upgrades = createWebSocketUpgrade({ options: { ...options, budget }, routes, admission, metrics, log, refused, connections });
+  const upgrades = createWebSocketUpgrade({ options: { ...options, budget }, routes, admission, metrics, log, refused, connections, tracing });
   let closing: Promise<void> | undefined;
 
   const endpoints = createHttpEndpoints({
