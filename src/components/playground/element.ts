@@ -12,6 +12,7 @@ import { MAX_RUN_MESSAGES } from '../../lib/sandbox/budget.ts';
 import { lessonForm, rewriteServer } from '../../lib/server-url.ts';
 import { ui } from '../../lib/strings.fr.ts';
 import type { ConsoleView } from './console-view.ts';
+import type { FramesView } from './frames-view.ts';
 import type { CodeEditor } from './editor.ts';
 import { buildPlayground, mountEditor, whenVisible, type ButtonName } from './playground-dom.ts';
 import { currentServer, SERVER_CHANGE } from './server-setting.ts';
@@ -26,7 +27,7 @@ const loadSession = (): Promise<Session> => (session ??= import('./session.ts'))
 
 let instances = 0;
 
-type Views = { timeline: TimelineView; steps: StepView; loaded: Session };
+type Views = { timeline: TimelineView; steps: StepView; frames: FramesView; loaded: Session };
 
 /** See the module comment. */
 export class PlaygroundElement extends HTMLElement {
@@ -51,10 +52,12 @@ export class PlaygroundElement extends HTMLElement {
   #older!: HTMLElement;
   #verdict!: HTMLElement;
   #buttons!: Record<ButtonName, HTMLButtonElement>;
+  /** This playground's number on the page: names its runs for « Trames ». */
+  #n = 0;
 
   connectedCallback() {
     if (this.#status) return;
-    const n = ++instances;
+    const n = (this.#n = ++instances);
     this.#server = currentServer();
     const saved = loadCode(this.snippetId);
     this.#code = saved ? rewriteServer(saved.code, this.#server) : this.#original;
@@ -105,7 +108,9 @@ export class PlaygroundElement extends HTMLElement {
       void session.prepareSandbox();
       const timeline = new session.TimelineView(this.#timelineRoot);
       timeline.clear();
-      this.#built = { timeline, steps: new session.StepView(this.#narration), loaded: session };
+      // « Trames » (frames-view.ts): renders into the markup's [data-panel="frames"], or adds one.
+      const frames = new session.FramesView(session.framesPanel(this));
+      this.#built = { timeline, steps: new session.StepView(this.#narration), frames, loaded: session };
       return this.#built;
     });
     return this.#views;
@@ -173,7 +178,10 @@ export class PlaygroundElement extends HTMLElement {
       return;
     }
     if (started !== this.#starts) return;
-    const { timeline, steps, loaded } = views;
+    const { timeline, steps, frames, loaded } = views;
+    // « Trames »: the run's sockets to the course server carry this page's trace token (instant once the channel is open).
+    const trace = await frames.begin(this.#server, `p${this.#n}r${started}`);
+    if (started !== this.#starts) return;
     const { findSyntaxError, prepareForRun, run } = loaded;
     timeline.clear();
     const problem = findSyntaxError(code);
@@ -185,7 +193,7 @@ export class PlaygroundElement extends HTMLElement {
     }
     steps.reset(step);
     this.#setRunning(true, step);
-    const handle = run(prepareForRun(code), { step, check: this.dataset.check }, (event) => this.#show(event));
+    const handle = run(prepareForRun(code), { step, check: this.dataset.check, trace }, (event) => this.#show(event));
     this.#run = handle;
     void handle.ended.then(() => {
       if (this.#run !== handle) return;
