@@ -87,7 +87,7 @@ export const ui = {
     hidden: (count: number) => `${plural(count, 'trame')} plus ancienne${s(count)} masquée${s(count)}.`,
     mask: (key: string | null) => (key ? `MASK = 1, clé ${key}` : 'MASK = 0 (non masquée)'),
     length: (length: number, bits: number) =>
-      `longueur ${plural(length, 'octet')}, codée sur ${bits === 7 ? '7 bits' : `7 + ${bits} bits`}`,
+      `longueur ${formatCount(length)} octet${s(length)}, codée sur ${bits === 7 ? '7 bits' : `7 + ${bits} bits`}`,
     closeCode: (code: number) => `code de fermeture ${code}`,
     header: 'En-tête',
     payload: 'Charge utile',
