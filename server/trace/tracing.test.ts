@@ -5,7 +5,8 @@ import { connect, nextMessage, startServer } from '../test/helpers.ts';
 import { closePayload, frameReader, OP, request, tcp, upgradeRequest } from '../../test-support/raw-socket.ts';
 import { encodeFrame } from '../../test-support/frames.ts';
 import { MAX_TRACED_SOCKETS, TRACE_SHOWN_BYTES } from './limits.ts';
-import { TRACE_PARAM } from './tracing.ts';
+import type { IncomingMessage } from 'node:http';
+import { createTracing, TRACE_PARAM } from './tracing.ts';
 
 type Msg = Record<string, unknown> & { type: string };
 
@@ -159,5 +160,14 @@ test('a flood of frames is reported within the rate, and every frame is counted'
     assert.equal(Number(m.frames) + Number(m.dropped), 802);
     assert.ok(reported < 802 / 2, `${reported} frames reported`);
     break;
+  }
+});
+
+test('a request without the trace parameter is left as it was and gets no tap', () => {
+  const tracing = createTracing(1024);
+  for (const url of ['/echo', '/echo?x=1', `/echo?${TRACE_PARAM}=bad token`]) {
+    const req = { url } as IncomingMessage;
+    assert.equal(tracing.claim(req), undefined);
+    assert.equal(req.url, url);
   }
 });
