@@ -44,6 +44,7 @@ export class FramesView {
   #rows = 0;
   #hidden = 0;
   #stop?: () => void;
+  #scrolling = false;
 
   constructor(panel: HTMLElement) {
     const box = el('div', 'ws-frames-box');
@@ -118,8 +119,21 @@ export class FramesView {
       this.#notice.textContent = t.hidden(this.#hidden);
       this.#notice.hidden = false;
     }
-    const box = this.#list.parentElement!;
-    box.scrollTop = box.scrollHeight;
+    this.#scrollToEnd();
+  }
+
+  /** Once per animation frame, not per row: reading scrollHeight forces a layout. */
+  #scrollToEnd(): void {
+    if (this.#scrolling) return;
+    this.#scrolling = true;
+    const scroll = () => {
+      this.#scrolling = false;
+      const box = this.#list.parentElement!;
+      box.scrollTop = box.scrollHeight;
+    };
+    // A hidden tab gets no animation frames.
+    if (document.hidden) setTimeout(scroll, 50);
+    else requestAnimationFrame(scroll);
   }
 
   #reset(placeholder: string): void {
