@@ -40,7 +40,7 @@ test('Trames shows a masked client frame and an unmasked server frame', async ({
   await expect(sent).toContainText('reçue par le serveur');
   await expect(sent).toContainText('FIN = 1');
   await expect(sent).toContainText('opcode 1 (text)');
-  await expect(sent).toContainText(/MASK = 1, clé [0-9a-f]{8}/);
+  await expect(sent).toContainText(/MASK = 1, clé [0-9a-f]{2} [0-9a-f]{2} [0-9a-f]{2} [0-9a-f]{2}/);
   await expect(sent).toContainText('codée sur 7\u202fbits');
   await expect(sent.locator('.ws-hex').first()).toHaveText(/^81 87 [0-9a-f]{2} [0-9a-f]{2} [0-9a-f]{2} [0-9a-f]{2}$/);
   await expect(sent.locator('.ws-frame-text')).toHaveText('Bonjour');
@@ -59,7 +59,7 @@ test('Trames shows a masked client frame and an unmasked server frame', async ({
     await expect(close).toContainText('opcode 8 (close)');
     await expect(close).toContainText('code de fermeture 1000');
   }
-  await expect(received.nth(2)).toContainText(/MASK = 1, clé [0-9a-f]{8}/);
+  await expect(received.nth(2)).toContainText(/MASK = 1, clé [0-9a-f]{2} [0-9a-f]{2} [0-9a-f]{2} [0-9a-f]{2}/);
 });
 
 test('the trace token never shows in the learner socket.url, and a second run shows only its own frames', async ({ page }) => {

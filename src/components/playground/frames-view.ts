@@ -89,7 +89,9 @@ export class FramesView {
     const head = el('p', 'ws-frame-head');
     head.append(el('span', 'ws-frame-conn', ui.connection(n)), ' · ', el('strong', 'ws-frame-dir', f.direction === 'in' ? t.in : t.out));
     const fields = el('p', 'ws-frame-fields');
-    const parts = [`FIN = ${f.fin ? 1 : 0}`, `opcode ${Number(f.opcode)} (${f.opcodeName})`, t.mask(f.maskingKey), t.length(Number(f.length), Number(f.lengthBits))];
+    // The key spaced like the header's bytes, where the learner finds it again.
+    const key = f.maskingKey ? (String(f.maskingKey).match(/../g) ?? []).join(' ') : null;
+    const parts = [`FIN = ${f.fin ? 1 : 0}`, `opcode ${Number(f.opcode)} (${f.opcodeName})`, t.mask(key), t.length(Number(f.length), Number(f.lengthBits))];
     if (f.closeCode !== undefined) parts.push(t.closeCode(Number(f.closeCode)));
     for (const part of parts) fields.append(el('span', 'ws-frame-field', part));
     const bytes = el('dl', 'ws-frame-bytes');
