@@ -20,6 +20,8 @@ export const ui = {
   expectedOutput: 'Sortie attendue',
   elided: '([…] : lignes omises)',
   showSolution: 'Voir la solution',
+  backToMine: 'Revenir à mon code',
+  showingSolution: 'Vous voyez la solution ; « Revenir à mon code » remet votre essai.',
   run: 'Exécuter',
   runHint: 'Ctrl+Entrée',
   step: 'Pas à pas',
@@ -29,6 +31,11 @@ export const ui = {
   solution: 'Solution',
   console: 'Console',
   timeline: 'Cycle de vie',
+  preview: 'Aperçu',
+  frames: 'Trames',
+  outputTabs: "Sortie de l'exécution",
+  emptyPreview: 'Cet exemple ne construit pas de page : son résultat est dans la console.',
+  emptyFrames: 'Les trames échangées avec le serveur du cours apparaîtront ici.',
   editorLabel: 'Éditeur de code JavaScript',
   editorHint: "Ctrl+Entrée : exécuter · Échap puis Tab : sortir de l'éditeur",
   emptyConsole: 'Cliquez sur « Exécuter » pour lancer le code.',
@@ -73,9 +80,7 @@ export const ui = {
   truncatedEvents: (count: number) => `${formatCount(count)} événement${s(count)} plus ancien${s(count)} masqué${s(count)}.`,
   hiddenSockets: (count: number) => `${plural(count, 'connexion')} de plus non affichée${s(count)}.`,
   /** « Trames »: the frames the course server read from its own socket (frames-view.ts). */
-  frames: {
-    title: 'Trames',
-    empty: 'Exécutez le code : les trames que le serveur du cours reçoit et envoie sur ses connexions apparaîtront ici, octet par octet.',
+  framesView: {
     unavailable: 'Trames indisponibles : ce serveur n’ouvre pas de canal de trace (seul le serveur du cours montre ses trames).',
     in: 'reçue par le serveur',
     out: 'envoyée par le serveur',

@@ -2,7 +2,7 @@
  * The « Trames » view: the frames the companion server read from its own socket for this
  * playground's runs (src/lib/trace-channel.ts), one row each: direction, FIN, opcode, MASK and
  * key, how the length was written, header and payload in hex, and the text. Renders into the
- * playground's `[data-panel="frames"]`; a playground markup without one gets a panel of its own.
+ * playground's « Trames » panel (`panels.frames`, see element.ts), which scrolls.
  */
 import { ui } from '../../lib/strings.fr.ts';
 import type { TraceRequest } from '../../lib/sandbox/trace-url.ts';
@@ -13,7 +13,10 @@ export const MAX_FRAME_ROWS = 200;
 /** How long a run may wait for the trace channel to open (first run of the page only); then it runs untraced. */
 export const TRACE_WAIT_MS = 1000;
 
-const t = ui.frames;
+const t = ui.framesView;
+
+/** Runs of the page, all playgrounds together: names each run's sockets for the trace channel. */
+let runs = 0;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -22,42 +25,35 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return node;
 }
 
-/** The playground's frames panel: the one its markup declares, else one added after its other panels. */
-export function framesPanel(host: HTMLElement): HTMLElement {
-  const declared = host.querySelector<HTMLElement>('[data-panel="frames"]');
-  if (declared) return declared;
-  const panel = el('div', 'ws-panel ws-frames-panel');
-  panel.dataset.panel = 'frames';
-  const title = el('p', 'ws-panel-title', t.title);
-  title.id = `ws-frames-${Math.random().toString(36).slice(2, 10)}`;
-  panel.setAttribute('role', 'group');
-  panel.setAttribute('aria-labelledby', title.id);
-  panel.append(title);
-  (host.querySelector('.ws-output') ?? host).append(panel);
-  return panel;
-}
-
 /** Renders one playground's traced frames; `begin` before each run. */
 export class FramesView {
+  #panel: HTMLElement;
   #list = el('ol', 'ws-frames');
   #notice = el('p', 'ws-notice');
   #rows = 0;
   #hidden = 0;
   #stop?: () => void;
   #scrolling = false;
+  #empty: string;
 
+  /** `panel`: the « Trames » panel; its placeholder stays the empty view's text. */
   constructor(panel: HTMLElement) {
-    const box = el('div', 'ws-frames-box');
-    box.tabIndex = 0;
-    box.append(this.#notice, this.#list);
-    panel.append(box);
-    this.#reset(t.empty);
+    this.#panel = panel;
+    this.#empty = panel.querySelector(':scope > .ws-placeholder')?.textContent ?? '';
+    panel.replaceChildren(this.#notice, this.#list);
+    this.#reset(this.#empty);
   }
 
-  /** Clears the view and asks `server`'s trace channel to trace the run named `tag`; undefined: untraced. */
-  async begin(server: string, tag: string): Promise<TraceRequest | undefined> {
+  /** Opens `server`'s trace channel ahead of the first run, so that run need not wait for it. */
+  prepare(server: string): void {
+    void traceChannel(server).token(0);
+  }
+
+  /** Clears the view and asks `server`'s trace channel to trace the next run; undefined: the run is not traced. */
+  async begin(server: string): Promise<TraceRequest | undefined> {
     this.#stop?.();
-    this.#reset(t.empty);
+    this.#reset(this.#empty);
+    const tag = `r${++runs}`;
     const channel = traceChannel(server);
     const token = await channel.token(TRACE_WAIT_MS);
     if (!token) {
@@ -71,7 +67,7 @@ export class FramesView {
   /** Shows one message of the channel. */
   add(message: TraceMessage): void {
     if (message.type === 'hello') return;
-    this.#list.querySelector(':scope > .ws-placeholder')?.remove();
+    this.#list.querySelector(':scope > .ws-frames-placeholder')?.remove();
     const n = Number(message.label.slice(message.label.lastIndexOf('-') + 1)) || 0;
     if (message.type === 'frame') return this.#append(this.#frame(n, message));
     const text =
@@ -130,8 +126,7 @@ export class FramesView {
     this.#scrolling = true;
     const scroll = () => {
       this.#scrolling = false;
-      const box = this.#list.parentElement!;
-      box.scrollTop = box.scrollHeight;
+      this.#panel.scrollTop = this.#panel.scrollHeight;
     };
     // A hidden tab gets no animation frames.
     if (document.hidden) setTimeout(scroll, 50);
@@ -142,6 +137,6 @@ export class FramesView {
     this.#rows = 0;
     this.#hidden = 0;
     this.#notice.hidden = true;
-    this.#list.replaceChildren(el('li', 'ws-placeholder', placeholder));
+    this.#list.replaceChildren(el('li', 'ws-frames-placeholder', placeholder));
   }
 }
