@@ -27,6 +27,7 @@ import { SendBudget } from './send-budget.ts';
 import type { ServerOptions } from './settings.ts';
 import { createUpdatesFeed } from './updates/feed.ts';
 import { createUpdatesApi } from './updates/updates-api.ts';
+import { createTracing, TRACE_PATH } from './trace/tracing.ts';
 import { createWebSocketUpgrade } from './websocket-upgrade.ts';
 
 /** Longest wait, after cutting the last stragglers at shutdown, for their close events. */
@@ -61,6 +62,8 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
   const shared = createSharedState(options, log);
   const feed = createUpdatesFeed(options.updatesInterval, shared);
   const routes = createRoutes(feed, shared);
+  const tracing = createTracing(options.maxBuffered);
+  routes.set(TRACE_PATH, tracing.route);
   const connections = new Set<Connection>();
   const startedAt = Date.now();
   const metrics = createMetrics(connections);
@@ -74,7 +77,7 @@ export function attachCourse(server: http.Server | HttpsServer, options: ServerO
   const admission = createAdmission(options, refused, () => budget.overTotal());
   const stopSharingCaps = shareCaps(admission, shared, options.redisKeyTtl);
   const updatesApi = createUpdatesApi(feed, admission);
-  const upgrades = createWebSocketUpgrade({ options: { ...options, budget }, routes, admission, metrics, log, refused, connections });
+  const upgrades = createWebSocketUpgrade({ options: { ...options, budget }, routes, admission, metrics, log, refused, connections, tracing });
   let closing: Promise<void> | undefined;
   const instructor = createInstructorView({
     token: options.instructorToken,

@@ -16,6 +16,7 @@ import type { Metrics } from './metrics.ts';
 import type { ServerOptions } from './settings.ts';
 import { parseRequestUrl } from './request-url.ts';
 import { selectProtocol, type WebSocketRoute } from './routes/route.ts';
+import type { Tracing } from './trace/tracing.ts';
 
 /** What the door needs from the server around it. */
 export interface WebSocketUpgradeDeps {
@@ -28,6 +29,8 @@ export interface WebSocketUpgradeDeps {
   refused: (status: number) => void;
   /** The open connections, which the door fills and empties (the heartbeat and metrics read it). */
   connections: Set<Connection>;
+  /** Frame tracing (« Trames »): only connections that carry a channel's token are tapped. */
+  tracing?: Pick<Tracing, 'claim'>;
 }
 
 /** The door of one server. */
@@ -52,7 +55,7 @@ function destroySocket(this: Duplex): void {
 
 /** Creates the door; connections it opens are added to deps.connections. */
 export function createWebSocketUpgrade(deps: WebSocketUpgradeDeps): WebSocketUpgrade {
-  const { options, routes, admission, metrics, log, refused, connections } = deps;
+  const { options, routes, admission, metrics, log, refused, connections, tracing } = deps;
   const limits: ConnectionLimits = { maxBuffered: options.maxBuffered, rateLimit: options.rateLimit, rateBurst: options.rateBurst, budget: options.budget, rateLimited: metrics.rateLimited };
   const routeOf = new WeakMap<IncomingMessage, WebSocketRoute>();
   const wss = new WebSocketServer({
@@ -99,6 +102,8 @@ export function createWebSocketUpgrade(deps: WebSocketUpgradeDeps): WebSocketUpg
   return {
     handle(req, socket, head) {
       socket.on('error', destroySocket);
+      // Before anything reads the URL: no route, log or lesson ever sees the trace token.
+      const tap = tracing?.claim(req);
       const url = parseRequestUrl(req);
       if (!url) return refuse(socket, 400, REFUSAL.badRequest);
       const route = routes.get(url.pathname);
@@ -113,6 +118,7 @@ export function createWebSocketUpgrade(deps: WebSocketUpgradeDeps): WebSocketUpg
       wss.handleUpgrade(req, socket, head, (ws) => {
         // From here on, ws destroys the socket on error itself.
         socket.off('error', destroySocket);
+        tap?.attach(socket, url.pathname);
         const conn = track(ws, url.pathname, ip, route.message);
         route.handle?.(ws, req, url, conn);
       });

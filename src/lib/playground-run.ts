@@ -5,6 +5,7 @@
  */
 import type { EndReason, RunEvent, SocketEvent } from './events.ts';
 import type { RunHandle, RunOptions } from './runner.ts';
+import type { TraceRequest } from './sandbox/trace-url.ts';
 import { MAX_RUN_MESSAGES } from './sandbox/budget.ts';
 import { ui } from './strings.fr.ts';
 import type { SyntaxProblem } from './syntax.ts';
@@ -61,7 +62,7 @@ export class RunController {
   }
 
   /** Runs `code`; `step` holds each socket event until next(). Resolves once the run has started (or could not). */
-  async start(code: string, options: { step: boolean; check?: string; success?: string }): Promise<void> {
+  async start(code: string, options: { step: boolean; check?: string; success?: string; trace?: TraceRequest }): Promise<void> {
     const { step } = options;
     this.#run?.stop();
     this.#run = undefined;
@@ -88,7 +89,7 @@ export class RunController {
     this.#screen.resetSteps(step);
     this.#screen.setRunning(true, step);
     this.#screen.canStepNext(false);
-    const handle = tools.run(tools.prepareForRun(code), { step, check: options.check }, (event) => this.#show(event));
+    const handle = tools.run(tools.prepareForRun(code), { step, check: options.check, trace: options.trace }, (event) => this.#show(event));
     this.#run = handle;
     void handle.ended.then(() => {
       if (this.#run !== handle) return;

@@ -6,6 +6,7 @@
 import type { EndReason, RunEvent } from './events.ts';
 import { clipEvent, createBudget, type Budget } from './sandbox/budget.ts';
 import type { HostToPage, PageToHost } from './sandbox/protocol.ts';
+import type { TraceRequest } from './sandbox/trace-url.ts';
 import { ui } from './strings.fr.ts';
 
 /** How a run behaves. */
@@ -16,6 +17,8 @@ export interface RunOptions {
   check?: string;
   /** The run stops by itself after this long. */
   timeoutMs?: number;
+  /** « Trames »: sockets to the companion server carry this channel's token (see trace-url.ts). */
+  trace?: TraceRequest;
 }
 
 /** A run in progress. */
@@ -179,7 +182,7 @@ export function run(code: string, options: RunOptions, onEvent: (event: RunEvent
   let resolveEnded: (reason: EndReason) => void;
   const ended = new Promise<EndReason>((resolve) => (resolveEnded = resolve));
   const pending: Pending = {
-    message: { kind: 'run', run: id, code, step: options.step ?? false, check: options.check, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
+    message: { kind: 'run', run: id, code, step: options.step ?? false, check: options.check, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, trace: options.trace },
     started: performance.now(),
     acked: false,
     retried: false,

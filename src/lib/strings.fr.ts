@@ -82,6 +82,27 @@ export const ui = {
   truncated: (count: number) => `${formatCount(count)} ligne${s(count)} plus ancienne${s(count)} masquée${s(count)}.`,
   truncatedEvents: (count: number) => `${formatCount(count)} événement${s(count)} plus ancien${s(count)} masqué${s(count)}.`,
   hiddenSockets: (count: number) => `${plural(count, 'connexion')} de plus non affichée${s(count)}.`,
+  /** « Trames »: the frames the course server read from its own socket (frames-view.ts). */
+  framesView: {
+    unavailable: 'Trames indisponibles : ce serveur n’ouvre pas de canal de trace (seul le serveur du cours montre ses trames).',
+    in: 'reçue par le serveur',
+    out: 'envoyée par le serveur',
+    opened: (n: number, route: string) => `Connexion n° ${n} (${route})`,
+    untracedSockets: (n: number) => `Connexion n° ${n} non tracée : trop de connexions tracées à la fois.`,
+    untracedFrames: (n: number) => `Connexion n° ${n} : assez de trames montrées, la suite n’est plus tracée.`,
+    dropped: (n: number, count: number) => `Connexion n° ${n} : ${plural(count, 'trame')} non affichée${s(count)} (trop de trames par seconde).`,
+    closed: (n: number, frames: number) => `Connexion n° ${n} fermée : ${plural(frames, 'trame')} montrée${s(frames)}.`,
+    hidden: (count: number) => `${plural(count, 'trame')} plus ancienne${s(count)} masquée${s(count)}.`,
+    mask: (key: string | null) => (key ? `MASK = 1, clé ${key}` : 'MASK = 0 (non masquée)'),
+    length: (length: number, bits: number) =>
+      `longueur ${formatCount(length)} octet${s(length)}, codée sur ${bits === 7 ? '7 bits' : `7 + ${bits} bits`}`,
+    closeCode: (code: number) => `code de fermeture ${code}`,
+    header: 'En-tête',
+    payload: 'Charge utile',
+    unmasked: 'Démasquée',
+    text: 'Texte',
+    clipped: (shown: number, length: number) => `(${formatCount(shown)} premiers octets sur ${formatCount(length)})`,
+  },
   ended: {
     done: 'Terminé : plus rien à attendre (toutes les connexions sont fermées).',
     stopped: 'Exécution arrêtée.',

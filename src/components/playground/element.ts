@@ -12,6 +12,8 @@
  * - `selectTab(name, { remember? })`: shows a panel (e.g. « Aperçu » when a page arrives);
  * - `code` (the code in the editor), `snippetId`;
  * - a snippet that builds a page carries `data-page` (build time): it then opens on « Aperçu »;
+ * - « Trames »: a FramesView (frames-view.ts) renders into `panels.frames`; each run first asks it
+ *   for the page's trace token (`begin`), which the run's sockets to the course server carry;
  * - events (bubbling, `detail.id`): `ws-snippet-ran` when a run ends (`detail.reason`),
  *   `ws-exercise-passed` when an exercise's check passes.
  */
@@ -20,6 +22,7 @@ import { RunController, type RunTools } from '../../lib/playground-run.ts';
 import type { PanelName } from '../../lib/playground-tabs.ts';
 import { ui } from '../../lib/strings.fr.ts';
 import type { CodeEditor } from './editor.ts';
+import type { FramesView } from './frames-view.ts';
 import { findParts, mountEditor, whenVisible, type PlaygroundParts } from './parts.ts';
 import { createRunScreen, type SessionViews } from './run-screen.ts';
 import { bindServerForm } from './server-form.ts';
@@ -41,7 +44,7 @@ export class PlaygroundElement extends HTMLElement {
   #tabs!: OutputTabs;
   #run!: RunController;
   /** Created with the session, on first interaction. */
-  #views?: Promise<SessionViews & { tools: RunTools }>;
+  #views?: Promise<SessionViews & { tools: RunTools; frames: FramesView }>;
   /** The same views once built: a run's events only arrive after that. */
   #built?: SessionViews;
 
@@ -103,8 +106,11 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   /** Runs the current code; `step` holds each socket event until « Suivant ». */
-  start(step: boolean): Promise<void> {
-    return this.#run.start(this.code, { step, check: this.dataset.check, success: this.dataset.success });
+  async start(step: boolean): Promise<void> {
+    const code = this.code;
+    // « Trames »: settled at once once the trace channel is open (see FramesView.begin).
+    const trace = await this.#session().then((views) => views.frames.begin(currentServer()), () => undefined);
+    return this.#run.start(code, { step, check: this.dataset.check, success: this.dataset.success, trace });
   }
 
   /** Loads the runner and builds the run's views, once; a failed load is forgotten, so the next click retries. */
@@ -115,7 +121,9 @@ export class PlaygroundElement extends HTMLElement {
         const timeline = new loaded.TimelineView(this.#parts!.timelineRoot);
         timeline.clear();
         this.#built = { timeline, steps: new loaded.StepView(this.#parts!.narration) };
-        return { ...this.#built, tools: loaded };
+        const frames = new loaded.FramesView(this.#parts!.panels.frames);
+        frames.prepare(currentServer());
+        return { ...this.#built, tools: loaded, frames };
       },
       (error: unknown) => {
         session = this.#views = undefined;

@@ -9,3 +9,4 @@ export { prepareSandbox, run } from '../../lib/runner.ts';
 export { findSyntaxError, prepareForRun } from '../../lib/syntax.ts';
 export { StepView } from './step-view.ts';
 export { TimelineView } from './timeline-view.ts';
+export { FramesView } from './frames-view.ts';

@@ -109,7 +109,7 @@ function start(message: Extract<PageToHost, { kind: 'run' }>) {
     emit(run, { type: 'exception', name: 'Error', message: clip(event.message || "Le worker s'est arrêté sur une erreur."), t: elapsed(run) });
     end(run, 'crashed');
   });
-  worker.postMessage({ kind: 'run', code: message.code, step: message.step });
+  worker.postMessage({ kind: 'run', code: message.code, step: message.step, trace: message.trace });
   toPage({ kind: 'started', run: run.id });
 }
 

@@ -1,5 +1,6 @@
 /** Messages between the page, the sandbox host (iframe) and the run's worker. */
 import type { EndReason, RunEvent } from '../events.ts';
+import type { TraceRequest } from './trace-url.ts';
 
 /** The name learner code gets in stack traces, so errors can point to its lines. */
 export const SNIPPET_FILE = 'snippet.js';
@@ -9,7 +10,7 @@ export const TOP_LEVEL_AWAIT_OPENING = '(async () => {';
 
 /** Page → sandbox host. */
 export type PageToHost =
-  | { kind: 'run'; run: number; code: string; step: boolean; check?: string; timeoutMs: number }
+  | { kind: 'run'; run: number; code: string; step: boolean; check?: string; timeoutMs: number; trace?: TraceRequest }
   | { kind: 'next'; run: number }
   | { kind: 'stop'; run: number };
 
@@ -23,7 +24,7 @@ export type HostToPage =
   | { kind: 'event'; run: number; event: RunEvent };
 
 /** Sandbox host → worker. */
-export type HostToWorker = { kind: 'run'; code: string; step: boolean } | { kind: 'next' } | { kind: 'stop' };
+export type HostToWorker = { kind: 'run'; code: string; step: boolean; trace?: TraceRequest } | { kind: 'next' } | { kind: 'stop' };
 
 /** Worker → sandbox host. */
 export type WorkerToHost = { kind: 'event'; event: RunEvent } | { kind: 'alive' } | { kind: 'idle' };

@@ -6,6 +6,7 @@
  */
 import type { Payload, SocketEvent, UntimedSocketEvent, WebSocketCall } from '../events.ts';
 import { hex } from './format.ts';
+import { traceSuffix, tracedUrl, visibleUrl, type TraceRequest } from './trace-url.ts';
 
 type Delivered = 'open' | 'message' | 'error' | 'close';
 const DELIVERED: Delivered[] = ['open', 'message', 'error', 'close'];
@@ -47,6 +48,8 @@ export interface SocketHooks {
   /** The socket is gone for good: one less thing keeping the run alive. */
   closed(): void;
   opened(): void;
+  /** « Trames »: the run's trace request, if the page asked for one (see trace-url.ts). */
+  trace?(): TraceRequest | undefined;
 }
 
 /**
@@ -82,14 +85,19 @@ export function createTracedWebSocket(Native: typeof WebSocket, hooks: SocketHoo
 
     #native: WebSocket;
     #id: number;
+    /** The URL without the trace suffix: the token is never the learner's to see. */
+    #url: string;
     #state = 0;
     #handlers: Record<Delivered, ((event: Event) => unknown) | null> = { open: null, message: null, error: null, close: null };
     #listeners: Record<Delivered, unknown[]> = { open: [], message: [], error: [], close: [] };
 
     constructor(url: string | URL, protocols?: string | string[]) {
       super();
+      const suffix = traceSuffix(url, hooks.trace?.(), created + 1);
+      const target = suffix ? tracedUrl(url, suffix) : url;
       // Throws the browser's own SyntaxError for a bad URL, before anything is counted.
-      this.#native = refusedBy('WebSocket', () => (protocols === undefined ? new Native(url) : new Native(url, protocols)));
+      this.#native = refusedBy('WebSocket', () => (protocols === undefined ? new Native(target) : new Native(target, protocols)));
+      this.#url = visibleUrl(this.#native.url, suffix);
       this.#id = ++created;
       live.add(this.#native);
       hooks.opened();
@@ -100,10 +108,10 @@ export function createTracedWebSocket(Native: typeof WebSocket, hooks: SocketHoo
         });
       }
       const list = protocols === undefined ? [] : Array.isArray(protocols) ? protocols : [protocols];
-      this.#report({ type: 'socket', url: this.#native.url, protocols: list });
+      this.#report({ type: 'socket', url: this.#url, protocols: list });
     }
 
-    get url() { return this.#native.url; }
+    get url() { return this.#url; }
     get protocol() { return this.#native.protocol; }
     get extensions() { return this.#native.extensions; }
     get readyState() { return this.#state; }

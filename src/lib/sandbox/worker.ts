@@ -9,6 +9,7 @@ import { clipEvent, createBudget } from './budget.ts';
 import { formatArgs } from './format.ts';
 import { createTracedWebSocket, thrownBy } from './traced-websocket.ts';
 import type { HostToWorker, WorkerToHost } from './protocol.ts';
+import type { TraceRequest } from './trace-url.ts';
 import { SNIPPET_FILE, lineOf, sourceLine } from './protocol.ts';
 
 type Timer = (fn: () => void, ms?: number) => number;
@@ -81,6 +82,8 @@ const activity = createActivity(() => {
 
 // « Pas à pas »: socket events wait here until the learner clicks « Suivant ».
 let stepping = false;
+/** « Trames »: set by the run message when the page traces this run. */
+let trace: TraceRequest | undefined;
 const held: Array<() => void> = [];
 
 function reportError(error: unknown, fallbackLine?: number, fallbackColumn?: number, rejected = false) {
@@ -127,6 +130,7 @@ const traced = createTracedWebSocket(WebSocket, {
   report: emit,
   opened: () => activity.add('socket'),
   closed: () => activity.done('socket'),
+  trace: () => trace,
   gate(socket, event, deliver, info) {
     if (finished) return;
     if (!stepping) return deliver();
@@ -214,7 +218,10 @@ function wrapFetch() {
 
 scope.addEventListener('message', (event: MessageEvent<HostToWorker>) => {
   const message = event.data;
-  if (message.kind === 'run') run(message.code, message.step);
+  if (message.kind === 'run') {
+    trace = message.trace;
+    run(message.code, message.step);
+  }
   if (message.kind === 'next') held.shift()?.();
   if (message.kind === 'stop') {
     // Close the run's sockets ourselves: terminate() alone can leave them open for seconds.
