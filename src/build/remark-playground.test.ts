@@ -26,3 +26,8 @@ test('says when a declared output leaves lines out, and highlights each […] li
   const [, output] = metas('```js run\nx\n```\n\n```txt output\na\n[…]\nb\n[…]\n```\n');
   assert.equal(output, 'title="Sortie attendue ([…]\u00a0: lignes omises)" mark={2,4}');
 });
+
+test('shows the HTML and CSS after its code, titled, and its declared page as « Page attendue »', () => {
+  const source = '```html page\n<p></p>\n```\n\n```css page\np {}\n```\n\n```js run\nx\n```\n\n```txt output\n```\n\n```txt page-output\nBonjour\n```\n';
+  assert.deepEqual(metas(source), [null, 'title="HTML de la page"', 'title="CSS de la page"', 'title="Sortie attendue"', 'title="Page attendue"']);
+});

@@ -4,6 +4,7 @@ import type { Code, Html, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { collectSnippets, hasElision, lessonPath, parseMeta } from '../lib/snippets.ts';
 import { ui } from '../lib/strings.fr.ts';
+import { previewText } from '../lib/strings.preview.fr.ts';
 
 const DOCS_DIR = path.join('src', 'content', 'docs');
 
@@ -12,9 +13,9 @@ export function remarkPlayground() {
   return (tree: Root, file: VFile) => {
     const page = lessonId(file);
     // Replace from the last group backwards so earlier indexes stay valid.
-    for (const { snippet, parent, nodes } of collectSnippets(tree).reverse()) {
-      const [main, ...rest] = nodes;
-      const at = parent.children.indexOf(main);
+    for (const { snippet, parent, nodes, main } of collectSnippets(tree).reverse()) {
+      const rest = nodes.filter((node) => node !== main);
+      const at = parent.children.indexOf(nodes[0]);
       const attrs: Record<string, string | undefined> = {
         'data-id': `${page}#${snippet.index}`,
         'data-kind': snippet.kind,
@@ -23,6 +24,9 @@ export function remarkPlayground() {
         'data-solution': snippet.solution,
         'data-check': snippet.check,
         'data-success': snippet.success,
+        'data-html': snippet.html,
+        'data-css': snippet.css,
+        'data-page-output': snippet.pageOutput?.join('\n'),
       };
       const replacement = isMdx(file) ? asJsx(attrs, main, rest) : asHtml(attrs, main, rest);
       parent.children.splice(at, nodes.length, ...(replacement as typeof parent.children));
@@ -35,7 +39,7 @@ function asHtml(attrs: Record<string, string | undefined>, main: Code, rest: Cod
   const nodes: RootContent[] = [html(`<ws-playground ${attributes(attrs)}>`), plain(main)];
   for (const node of rest) {
     const { kind } = parseMeta(node.meta);
-    if (kind === 'output') nodes.push(output(node));
+    if (kind === 'output' || kind === 'page' || kind === 'page-output') nodes.push(part(node));
     if (kind === 'solution') {
       nodes.push(html(`<details class="ws-solution"><summary>${ui.showSolution}</summary>`), plain(node), html('</details>'));
     }
@@ -49,7 +53,7 @@ function asJsx(attrs: Record<string, string | undefined>, main: Code, rest: Code
   const children: RootContent[] = [plain(main)];
   for (const node of rest) {
     const { kind } = parseMeta(node.meta);
-    if (kind === 'output') children.push(output(node));
+    if (kind === 'output' || kind === 'page' || kind === 'page-output') children.push(part(node));
     if (kind === 'solution') {
       const summary = jsx('summary', {}, [{ type: 'text', value: ui.showSolution } as unknown as RootContent]);
       children.push(jsx('details', { class: 'ws-solution' }, [summary, plain(node)]));
@@ -83,12 +87,22 @@ function plain(node: Code): Code {
   return { ...node, meta: node.meta?.replace(/^\s*\w+/, '').trim() || null };
 }
 
+/**
+ * A declared part shown after the code: « Sortie attendue », « Page attendue », and the page's
+ * HTML and CSS (read-only: the learner edits the JavaScript; element.ts keeps the editor first).
+ */
+function part(node: Code): Code {
+  const { kind } = parseMeta(node.meta);
+  if (kind === 'page') return titled(node, node.lang === 'css' ? previewText.pageCss : previewText.pageHtml);
+  return output(node, kind === 'page-output' ? previewText.expectedPage : ui.expectedOutput);
+}
+
 /** « Sortie attendue »; where the declaration leaves lines out, the title says so and each `[…]` line is highlighted. */
-function output(node: Code): Code {
+function output(node: Code, title: string): Code {
   const lines = node.value.split('\n');
-  if (!hasElision(lines)) return titled(node, ui.expectedOutput);
+  if (!hasElision(lines)) return titled(node, title);
   const marked = lines.flatMap((line, i) => (hasElision([line]) ? [i + 1] : []));
-  return { ...node, meta: `title="${ui.expectedOutput} ${ui.elided}" mark={${marked.join(',')}}` };
+  return { ...node, meta: `title="${title} ${ui.elided}" mark={${marked.join(',')}}` };
 }
 
 function titled(node: Code, title: string): Code {
