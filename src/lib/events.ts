@@ -3,6 +3,8 @@
  * displays them; exercise checks read them (as `run.events` and `run.logs`).
  */
 
+import type { PageSnapshot } from './sandbox/page-snapshot.ts';
+
 /** WebSocket's readyState values, in the protocol's own words. */
 export const READY_STATES = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'] as const;
 export type ReadyStateName = (typeof READY_STATES)[number];
@@ -76,4 +78,6 @@ export interface RunRecord {
   /** Console lines, as displayed. */
   logs: string[];
   events: RunEvent[];
+  /** A page snippet's page at the end of the run (see sandbox/page-snapshot.ts). */
+  page?: PageSnapshot;
 }

@@ -174,7 +174,7 @@ export class PlaygroundElement extends HTMLElement {
     }
     if (started !== this.#starts) return;
     const { timeline, steps, loaded } = views;
-    const { findSyntaxError, prepareForRun, run } = loaded;
+    const { findSyntaxError, prepareForRun, runSnippet } = loaded;
     timeline.clear();
     const problem = findSyntaxError(code);
     if (problem) {
@@ -185,7 +185,7 @@ export class PlaygroundElement extends HTMLElement {
     }
     steps.reset(step);
     this.#setRunning(true, step);
-    const handle = run(prepareForRun(code), { step, check: this.dataset.check }, (event) => this.#show(event));
+    const handle = runSnippet(this, prepareForRun(code), { step, check: this.dataset.check }, (event) => this.#show(event));
     this.#run = handle;
     void handle.ended.then(() => {
       if (this.#run !== handle) return;

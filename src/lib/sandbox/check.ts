@@ -4,6 +4,7 @@
  * check that loops forever must not hang anything.
  */
 import type { RunRecord } from '../events.ts';
+import { addQueries } from './page-snapshot.ts';
 
 const CHECK_TIMEOUT_MS = 1000;
 
@@ -15,9 +16,12 @@ export interface Verdict {
 
 /** Runs `body` as `(run) => string | undefined`: a string means "not solved yet, because…". */
 export function evaluateCheck(body: string, record: RunRecord): Promise<Verdict> {
-  const source = `onmessage = (event) => {
+  // A page snippet's snapshot gets its query helpers here: functions do not cross postMessage.
+  const source = `const addQueries = ${addQueries.toString()};
+onmessage = (event) => {
   let result;
   try {
+    if (event.data.page) addQueries(event.data.page);
     result = (function (run) {\n${body}\n})(event.data);
   } catch (error) {
     postMessage({ ok: false, message: "La vérification a échoué : " + error });

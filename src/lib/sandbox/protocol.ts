@@ -1,5 +1,6 @@
 /** Messages between the page, the sandbox host (iframe) and the run's worker. */
 import type { EndReason, RunEvent } from '../events.ts';
+import type { PageSnapshot } from './page-snapshot.ts';
 
 /** The name learner code gets in stack traces, so errors can point to its lines. */
 export const SNIPPET_FILE = 'snippet.js';
@@ -32,3 +33,13 @@ export function lineOf(stack: string): { line: number; column: number } | undefi
 }
 
 export type { EndReason };
+
+/** Page → the frame of a page snippet (« Aperçu », see page-runner.ts). */
+export type PageToFrame =
+  | { kind: 'run'; code: string; html: string; css: string; step: boolean }
+  | { kind: 'next' }
+  | { kind: 'stop' }
+  | { kind: 'snapshot' };
+
+/** The frame of a page snippet → page: what a run worker says, plus its readiness and its page. */
+export type FrameToPage = WorkerToHost | { kind: 'ready' } | { kind: 'stopped' } | { kind: 'snapshot'; page: PageSnapshot };
