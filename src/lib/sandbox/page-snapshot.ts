@@ -64,8 +64,7 @@ export function snapshotPage(body: HTMLElement): PageSnapshot {
  * check.ts sends its source text into the check's worker. Selectors: `tag`, `#id`, `.class`,
  * `[attr]`, `[attr="v"]`, combined (`li.moi`), and descendants separated by spaces (`ul li`).
  */
-export function addQueries(page: { elements: { tag: string; id: string; classes: string[]; attrs: Record<string, string>; parent: number }[] }) {
-  type El = (typeof page.elements)[number];
+export function addQueries<El extends Pick<SnapshotElement, 'tag' | 'id' | 'classes' | 'attrs' | 'parent'>>(page: { elements: El[] }) {
   const compound = (text: string) => {
     const parts = text.match(/^[\w-]+|#[\w-]+|\.[\w-]+|\[[\w-]+(?:="[^"]*"|='[^']*'|=[^\]]*)?\]/g) ?? [];
     if (parts.join('') !== text) throw new Error(`Sélecteur non pris en charge\u00a0: ${text}`);
@@ -89,7 +88,10 @@ export function addQueries(page: { elements: { tag: string; id: string; classes:
       return step < 0;
     };
   };
-  const view = (el: El) => ({ ...el, parent: undefined });
+  const view = (el: El): Omit<El, 'parent'> => {
+    const { parent: _parent, ...rest } = el;
+    return rest;
+  };
   return Object.assign(page, {
     queryAll: (selector: string) => page.elements.filter(matcher(selector)).map(view),
     query: (selector: string) => {
