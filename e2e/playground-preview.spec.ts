@@ -103,6 +103,44 @@ test('« Arrêter » stops a page that loops while the guard is defeated', async
   expect(await answerTime(page)).toBeGreaterThanOrEqual(0);
 });
 
+test('a console flood in Aperçu is bounded, and the course page answers', async ({ page }) => {
+  const playground = await openPlayground(page, target);
+  await setCode(playground, 'let i = 0;\nwhile (true) console.log("ligne", i++);');
+  await button(playground, 'Exécuter').click();
+  await expect(playground.locator('.ws-console .ws-dropped')).toContainText('non affiché', { timeout: 10_000 });
+  const answers = [await answerTime(page), await answerTime(page)];
+  // The guard interrupts the loop (its error is past the budget, as any line would be): the run ends by itself.
+  await ended(playground);
+  await expect(playground.locator('.ws-console .ws-system')).toHaveText(/Terminé/);
+  console.log(`console flood: course page answered in ${answers.join(' ms, ')} ms`);
+});
+
+test('a page that floods the course page with postMessage leaves it responsive until « Arrêter »', async ({ page }) => {
+  const playground = await openPlayground(page, target);
+  await setCode(playground, 'setInterval(() => { for (let i = 0; i < 1e9; i++) top.postMessage("x", "*"); }, 0);\nconsole.log("avant");');
+  await button(playground, 'Exécuter').click();
+  await expect(playground.locator('.ws-console')).toContainText('avant');
+  const answers: number[] = [];
+  for (let i = 0; i < 5; i++) answers.push(await answerTime(page));
+  console.log(`postMessage flood: course page answered in ${answers.join(' ms, ')} ms`);
+  const start = Date.now();
+  await button(playground, 'Arrêter').click();
+  await ended(playground);
+  console.log(`postMessage flood: « Arrêter » took ${Date.now() - start} ms`);
+});
+
+test('« Pas à pas » holds the page\'s socket events until « Suivant »', async ({ page }) => {
+  const playground = await openPlayground(page, target);
+  await button(playground, 'Pas à pas').click();
+  await expect(button(playground, 'Suivant')).toBeEnabled();
+  await expect(preview(playground).locator('#etat')).toHaveText('hors ligne');
+  await button(playground, 'Suivant').click();
+  await expect(preview(playground).locator('#etat')).toHaveText('connecté');
+  await expect(button(playground, 'Suivant')).toBeEnabled();
+  await button(playground, 'Suivant').click();
+  await expect(preview(playground).locator('#messages li')).toHaveText(['Bonjour !']);
+});
+
 test('the page runs with an opaque origin: its sockets send Origin: null, and localStorage throws', async ({ page }) => {
   const origins: (string | undefined)[] = [];
   const http = createServer();
