@@ -49,7 +49,8 @@ function echoSnippets() {
     const file = `src/content/docs/${lesson.file}`;
     for (const snippet of snippetsFromMarkdown(lesson.text)) {
       const urls = snippet.code.match(/(?:ws|http)s?:\/\/localhost:8080[^\s"'`]*/g) ?? [];
-      if (snippet.kind !== 'run' || !snippet.output || urls.length === 0) continue;
+      // A page snippet (`html page`) needs a document: only a browser runs it (e2e page sessions).
+      if (snippet.kind !== 'run' || !snippet.output || snippet.html !== undefined || urls.length === 0) continue;
       if (urls.every((url) => /^ws:\/\/localhost:8080\/echo(?![\w/-])/.test(url))) found.push({ file, snippet });
     }
   }

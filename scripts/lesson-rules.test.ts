@@ -39,6 +39,19 @@ describe('checkLessons', () => {
     assert.deepEqual(found(lesson('x.md', [...EXERCISE, ...CHECK].join('\n'))), ['x.md exercise-parts@4:1', 'x.md exercise-parts@7:1']);
   });
 
+  test('accepts a page run with its HTML, CSS, output and declared page, and a page exercise', () => {
+    const page = [`${FENCE}html page`, '<p id="etat"></p>', FENCE, `${FENCE}css page`, 'p {}', FENCE];
+    const run = [...page, ...RUN, ...OUTPUT, `${FENCE}txt page-output`, 'Connecté', FENCE];
+    assert.deepEqual(found(lesson('a.md', [...run, '', ...page, ...EXERCISE, ...SOLUTION, ...CHECK].join('\n'))), []);
+  });
+
+  test('reports a page run without its declared page, and page parts that stand alone', () => {
+    const html = [`${FENCE}html page`, '<p></p>', FENCE];
+    assert.deepEqual(found(lesson('a.md', [...html, ...RUN, ...OUTPUT].join('\n'))), ['a.md page-parts@7:1']);
+    const alone = [...html, 'Du texte.', ...RUN, ...OUTPUT, `${FENCE}txt page-output`, 'x', FENCE];
+    assert.deepEqual(found(lesson('a.md', alone.join('\n'))), ['a.md page-parts@4:1', 'a.md page-parts@15:1']);
+  });
+
   test('reports close() without a code in a run, an exercise or a solution, at the call', () => {
     const run = [`${FENCE}js run`, 'const socket = new WebSocket("ws://localhost:8080/echo");', 'socket.onopen = () => socket.close();', FENCE, ...OUTPUT];
     assert.deepEqual(found(lesson('a.md', run.join('\n'))), ['a.md close-code@6:30']);

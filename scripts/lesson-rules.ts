@@ -7,7 +7,7 @@
 import { parse } from 'acorn';
 import type { Code, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { parseMeta, stripFrontmatter } from '../src/lib/snippets.ts';
+import { pageFences, parseMeta, stripFrontmatter } from '../src/lib/snippets.ts';
 import { checkTypography } from '../test-support/typography.ts';
 import { linkProblems, siteOf } from './lesson-links.ts';
 
@@ -22,7 +22,7 @@ export interface LessonProblem {
   file: string;
   line: number;
   column: number;
-  rule: 'run-output' | 'exercise-parts' | 'close-code' | 'typography' | 'broken-link';
+  rule: 'run-output' | 'exercise-parts' | 'page-parts' | 'close-code' | 'typography' | 'broken-link';
   message: string;
 }
 
@@ -37,7 +37,7 @@ export function checkLessons(lessons: Lesson[], publicFiles: string[] = []): Les
   const parsed = lessons.map((lesson) => ({ lesson, tree: fromMarkdown(stripFrontmatter(lesson.text)) }));
   const site = siteOf(parsed.map(({ lesson, tree }) => ({ file: lesson.file, tree })), publicFiles);
   return parsed.flatMap(({ lesson, tree }) =>
-    [...fenceProblems(tree), ...closeProblems(tree), ...typographyProblems(lesson.text), ...linkProblems(lesson, tree, site)]
+    [...fenceProblems(tree), ...pageProblems(tree), ...closeProblems(tree), ...typographyProblems(lesson.text), ...linkProblems(lesson, tree, site)]
       .sort((a, b) => a.line - b.line || a.column - b.column)
       .map((finding) => ({ file: lesson.file, ...finding })),
   );
@@ -93,6 +93,42 @@ function fenceProblems(tree: Root): Finding[] {
     const rule = kind === 'output' ? 'run-output' : 'exercise-parts';
     const owner = kind === 'output' ? '`js run`' : kind === 'solution' ? '`js exercise`' : '`js exercise` and its `js solution`';
     problems.push({ ...at(node), rule, message: `this \`${kind}\` fence belongs right after a ${owner} fence, with nothing in between` });
+  }
+  return problems;
+}
+
+/**
+ * Page snippets: `html page` (then optionally `css page`) right before a `js run` or `js exercise`;
+ * a page `run` declares its page in a `txt page-output` right after its `output`; no page part
+ * stands alone.
+ */
+function pageProblems(tree: Root): Finding[] {
+  const problems: Finding[] = [];
+  const owned = new Set<Code>();
+  const walk = (children: Root['children']) =>
+    children.forEach((node, i) => {
+      if ('children' in node) walk(node.children as Root['children']);
+      const kind = node.type === 'code' ? parseMeta(node.meta).kind : undefined;
+      if (kind !== 'run' && kind !== 'exercise') return;
+      const page = pageFences(children, i);
+      page.forEach((fence) => owned.add(fence));
+      const [output, declared] = [children[i + 1], children[i + 2]];
+      const isPageOutput = declared?.type === 'code' && parseMeta(declared.meta).kind === 'page-output';
+      const afterOutput = output?.type === 'code' && parseMeta(output.meta).kind === 'output';
+      if (kind === 'run' && page.length > 0 && afterOutput && isPageOutput) owned.add(declared);
+      else if (kind === 'run' && page.length > 0) {
+        problems.push({ ...at(node), rule: 'page-parts', message: 'this page `js run` needs a ```txt page-output fence right after its ```txt output fence, listing the text lines the page shows' });
+      }
+    });
+  walk(tree.children);
+  const all = fences(tree).map(({ node }) => node);
+  for (const node of all) {
+    const kind = parseMeta(node.meta).kind;
+    if (owned.has(node) || (kind !== 'page' && kind !== 'page-output')) continue;
+    const message = kind === 'page'
+      ? 'this `page` fence belongs right before a `js run` or `js exercise` fence: ```html page, then optionally ```css page, with nothing in between'
+      : 'this `page-output` fence belongs right after the ```txt output fence of a page `js run` (one that has an ```html page fence)';
+    problems.push({ ...at(node), rule: 'page-parts', message });
   }
   return problems;
 }

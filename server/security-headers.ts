@@ -26,6 +26,26 @@ export const INSTRUCTOR_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
   "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/**
+ * CSP for the frame of a page snippet (« Aperçu », /runner/page/): the learner's page runs there
+ * as a real document. It may connect where a run worker may; it loads no remote image, font or
+ * script, and `form-action 'none'` keeps a form submitted without preventDefault() from
+ * navigating the frame away from the learner's page.
+ */
+export const PAGE_FRAME_CSP =
+  "default-src 'none'; script-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self'; connect-src ws: wss: http: https:; worker-src blob:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+/** True for the frame of a page snippet. */
+export function isPageFramePath(pathname: string): boolean {
+  return pathname === '/runner/page' || pathname.startsWith('/runner/page/');
+}
+
+/** The CSP of the page at `pathname`: the page frame's, the runner's, or the course's. */
+export function cspFor(pathname: string): string {
+  return isPageFramePath(pathname) ? PAGE_FRAME_CSP : isRunnerPath(pathname) ? RUNNER_CSP : PAGE_CSP;
+}
+
 /** Headers every response carries, whatever its type. */
 export const COMMON_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',

@@ -6,7 +6,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
-import { IMMUTABLE_CACHE, PAGE_CSP, RUNNER_CSP } from './security-headers.ts';
+import { IMMUTABLE_CACHE, PAGE_CSP, PAGE_FRAME_CSP, RUNNER_CSP } from './security-headers.ts';
 import { startServer, tempSite } from './test/helpers.ts';
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
@@ -87,6 +87,11 @@ test('security headers follow the decoded, normalised path of the file served', 
     assert.equal(answer.status, 200, path);
     assert.equal(answer.headers['content-security-policy'], RUNNER_CSP, path);
     assert.equal(answer.headers['access-control-allow-origin'], undefined, path);
+  }
+  mkdirSync(join(dir, 'runner', 'page'), { recursive: true });
+  writeFileSync(join(dir, 'runner', 'page', 'index.html'), '<!doctype html><title>page</title>');
+  for (const path of ['/runner/page/', '/%72unner/page/', '/runner/x/../page/']) {
+    assert.equal((await send(url, 'GET', path)).headers['content-security-policy'], PAGE_FRAME_CSP, path);
   }
   for (const path of ['/%5F%61stro/app.abc123.js', '//_astro/app.abc123.js']) {
     const answer = await send(url, 'GET', path);

@@ -9,8 +9,7 @@ import {
   IMMUTABLE_CACHE,
   PAGE_CSP,
   REVALIDATE_CACHE,
-  RUNNER_CSP,
-  isRunnerPath,
+  cspFor,
 } from './security-headers.ts';
 import { decideRange, findFile, isDotPath, normalisePath } from './static-file.ts';
 
@@ -34,7 +33,7 @@ export function setStaticHeaders(res: ServerResponse, pathname: string): void {
   }
   res.setHeader('Cache-Control', REVALIDATE_CACHE);
   if (isHtmlPath(pathname)) {
-    res.setHeader('Content-Security-Policy', isRunnerPath(pathname) ? RUNNER_CSP : PAGE_CSP);
+    res.setHeader('Content-Security-Policy', cspFor(pathname));
   }
 }
 

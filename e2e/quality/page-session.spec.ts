@@ -3,7 +3,8 @@
  * then look at what the page did. One load and one run per snippet for all of these checks:
  *
  * - each `run` snippet prints exactly what the lesson declares (every line, save where the
- *   declaration shows an elision `[…]`); each exercise's starter fails its check
+ *   declaration shows an elision `[…]`); a page snippet's page, in « Aperçu », comes to show the
+ *   text lines its `page-output` declares; each exercise's starter fails its check
  *   and its solution passes it (the lesson file is the single source of both);
  * - offline: no request (page, frame, worker, WebSocket) goes to a host other than the site's
  *   own, so fonts, CDNs and telemetry all fail; other ports of the same host are allowed, since
@@ -17,10 +18,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
+import { visibleLines } from '../../src/lib/sandbox/page-snapshot.ts';
 import { matchesOutput, type Snippet } from '../../src/lib/snippets.ts';
 import { lessons } from '../lessons.ts';
 import { describeViolation } from './axe-report.ts';
-import { bullets, openEditor, playgrounds, runAndWait, RUN_TIMEOUT_MS, sitePages } from './site.ts';
+import { bullets, openEditor, playgrounds, runAndWait, runButton, RUN_TIMEOUT_MS, sitePages } from './site.ts';
 
 const BLOCKING = ['serious', 'critical'];
 
@@ -44,7 +46,8 @@ async function printed(playground: Locator): Promise<string[]> {
 async function checkSnippet(page: Page, id: string, snippet: Snippet, where: string): Promise<void> {
   const playground = page.locator(`ws-playground[data-id="${id}"]`);
   if (snippet.kind === 'run') {
-    await runAndWait(playground);
+    if (snippet.pageOutput) await checkPage(playground, snippet.pageOutput, where);
+    else await runAndWait(playground);
     const lines = await printed(playground);
     const expected = snippet.output ?? [];
     expect.soft(matchesOutput(expected, lines), `${where} prints its declared output, line for line ([…] stands for lines left out):\n${expected.join('\n')}\n\ngot:\n${lines.join('\n')}`).toBe(true);
@@ -57,6 +60,24 @@ async function checkSnippet(page: Page, id: string, snippet: Snippet, where: str
   await expect(playground.locator('.ws-editor')).toBeVisible();
   await runAndWait(playground);
   await expect.soft(verdict, `${where}: the solution passes its check (${await verdict.textContent()})`).toHaveAttribute('data-ok', 'true');
+}
+
+/**
+ * Runs a page snippet until its page in « Aperçu » shows the declared lines, then stops it if it
+ * still runs (a page may keep its socket open for the learner), and waits for its end line.
+ */
+async function checkPage(playground: Locator, expected: string[], where: string): Promise<void> {
+  await runButton(playground).click();
+  const body = playground.frameLocator('iframe.ws-preview-frame').locator('body');
+  let shown: string[] = [];
+  const settled = async () => matchesOutput(expected, (shown = visibleLines(await body.innerText().catch(() => ''))));
+  await expect
+    .poll(settled, { timeout: RUN_TIMEOUT_MS, message: `${where} shows its declared page in « Aperçu »:\n${expected.join('\n')}` })
+    .toBe(true)
+    .catch(() => expect.soft(shown, `${where} shows its declared page in « Aperçu »`).toEqual(expected));
+  const stop = playground.getByRole('button', { name: 'Arrêter' });
+  if (await stop.isEnabled()) await stop.click();
+  await expect(playground.locator('.ws-console .ws-system')).toHaveCount(1, { timeout: RUN_TIMEOUT_MS });
 }
 
 const lessonOf = new Map(lessons().map((lesson) => [lesson.path, lesson]));

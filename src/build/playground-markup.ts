@@ -19,6 +19,7 @@ import type { Element, ElementContent, Properties } from 'hast';
 import { h } from 'hastscript';
 import { PANELS, type PanelName } from '../lib/playground-tabs.ts';
 import { ui } from '../lib/strings.fr.ts';
+import { previewText } from '../lib/strings.preview.fr.ts';
 
 const TAB_LABELS: Record<PanelName, string> = { console: ui.console, lifecycle: ui.timeline, preview: ui.preview, frames: ui.frames };
 
@@ -74,8 +75,8 @@ export function codeNotes(toolbar: Element): Element[] {
   ];
 }
 
-/** The tab list and its panels (the first tab selected), then the verdict. */
-export function outputTabs(n: number): Element[] {
+/** The tab list and its panels (the first tab selected), then the verdict; `hasPage`: a page snippet's « Aperçu » waits for its page. */
+export function outputTabs(n: number, hasPage = false): Element[] {
   const tabs = h(
     'div',
     { role: 'tablist', className: ['ws-tabs'], ariaLabel: ui.outputTabs },
@@ -99,7 +100,7 @@ export function outputTabs(n: number): Element[] {
       h('ol', { className: ['ws-lines'] }, [h('li', { className: ['ws-line', 'ws-placeholder'] }, [h('span', { className: ['ws-text'] }, ui.emptyConsole)])]),
     ])],
     lifecycle: [h('div', { className: ['ws-timeline'], role: 'group', tabIndex: 0, ariaLabelledBy: tab('lifecycle') }, [placeholder(ui.emptyTimeline)])],
-    preview: [placeholder(ui.emptyPreview)],
+    preview: [placeholder(hasPage ? previewText.empty : ui.emptyPreview)],
     frames: [placeholder(ui.emptyFrames)],
   };
   const panels = h(

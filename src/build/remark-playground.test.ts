@@ -57,3 +57,16 @@ test('offers the solution once: the toolbar button, and a block only for readers
   assert.equal(html.match(/Voir la solution/g)?.length, 2);
   assert.match(html, /<noscript><details class="ws-solution"><summary>Voir la solution<\/summary><pre><code class="language-js">y\n<\/code><\/pre><\/details><\/noscript>/);
 });
+
+test('shows the HTML and CSS after its code, titled, and its declared page as « Page attendue »', () => {
+  const source = '```html page\n<p></p>\n```\n\n```css page\np {}\n```\n\n```js run\nx\n```\n\n```txt output\n```\n\n```txt page-output\nBonjour\n```\n';
+  assert.deepEqual(metas(source), [null, 'title="HTML de la page"', 'title="CSS de la page"', 'title="Sortie attendue"', 'title="Page attendue"']);
+});
+
+test('gives a page snippet its id, its page attributes and both declared outputs', async () => {
+  const source = '```html page\n<p></p>\n```\n\n```js run\nx\n```\n\n```txt output\n```\n\n```txt page-output\nBonjour\n```\n';
+  const html = await hast(source, false);
+  assert.match(html, /data-id="client\/x#1"/);
+  assert.match(html, /data-page="" data-html="<p><\/p>" data-page-output="Bonjour"/);
+  assert.match(html, /data-panel="preview"[^>]*><p class="ws-placeholder">Cliquez sur «\u00a0Exécuter/);
+});

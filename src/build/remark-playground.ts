@@ -5,10 +5,12 @@
  * the same hast in both pipelines; the fences stay code nodes, so Expressive Code highlights them.
  *
  * ```
- * ws-playground[data-id data-kind data-code data-output? data-solution? data-check? data-success?]
+ * ws-playground[data-id data-kind data-code data-output? data-solution? data-check? data-success?
+ *               data-page? data-html? data-css? data-page-output?]
  *   div.ws-bench
- *     div.ws-code-pane    .ws-code (static block), .ws-hint, .ws-older, .ws-toolbar, .ws-narration
- *     div.ws-output-pane  .ws-tabs, .ws-panels, .ws-verdict, « Sortie attendue »
+ *     div.ws-code-pane    .ws-code (static block), .ws-hint, .ws-older, .ws-toolbar, .ws-narration,
+ *                         a page snippet's « HTML de la page » and « CSS de la page »
+ *     div.ws-output-pane  .ws-tabs, .ws-panels, .ws-verdict, « Sortie attendue », « Page attendue »
  *   noscript > details.ws-solution   (exercises: the solution, readable without JavaScript)
  * ```
  */
@@ -19,6 +21,7 @@ import type { Code, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { collectSnippets, hasElision, lessonPath, parseMeta } from '../lib/snippets.ts';
 import { ui } from '../lib/strings.fr.ts';
+import { previewText } from '../lib/strings.preview.fr.ts';
 import { codeNotes, outputTabs, toolbar } from './playground-markup.ts';
 
 const DOCS_DIR = path.join('src', 'content', 'docs');
@@ -28,13 +31,16 @@ export function remarkPlayground() {
   return (tree: Root, file: VFile) => {
     const page = lessonId(file);
     // Replace from the last group backwards so earlier indexes stay valid.
-    for (const { snippet, parent, nodes } of collectSnippets(tree).reverse()) {
-      const [main, ...rest] = nodes;
-      const at = parent.children.indexOf(main);
+    for (const { snippet, parent, nodes, main } of collectSnippets(tree).reverse()) {
+      // A page snippet's `html page` and `css page` fences come before its JavaScript.
+      const rest = nodes.filter((node) => node !== main);
+      const at = parent.children.indexOf(nodes[0]);
       const n = snippet.index;
       const part = (kind: string) => rest.find((node) => parseMeta(node.meta).kind === kind);
       const expected = part('output');
       const solution = part('solution');
+      const pageParts = rest.filter((node) => parseMeta(node.meta).kind === 'page');
+      const pageOutput = part('page-output');
       const host = h('ws-playground', {
         dataId: `${page}#${n}`,
         dataKind: snippet.kind,
@@ -43,6 +49,10 @@ export function remarkPlayground() {
         dataSolution: snippet.solution,
         dataCheck: snippet.check,
         dataSuccess: snippet.success,
+        dataPage: snippet.html !== undefined ? '' : undefined,
+        dataHtml: snippet.html,
+        dataCss: snippet.css,
+        dataPageOutput: snippet.pageOutput?.join('\n'),
       });
       const playground = box(host, [
         box(h('div', { className: ['ws-bench'] }), [
@@ -50,10 +60,13 @@ export function remarkPlayground() {
           box(h('div', { className: ['ws-code-pane'] }), [
             box(h('div', { className: ['ws-code'] }), [plain(main)]),
             ...codeNotes(toolbar(n, !!solution)).map(chrome),
+            // Read-only: the learner edits the JavaScript (see page-runner.ts).
+            ...pageParts.map((node) => titled(node, node.lang === 'css' ? previewText.pageCss : previewText.pageHtml)),
           ]),
           box(h('div', { className: ['ws-output-pane', 'not-content'] }), [
-            ...outputTabs(n).map(chrome),
-            ...(expected ? [output(expected)] : []),
+            ...outputTabs(n, snippet.html !== undefined).map(chrome),
+            ...(expected ? [output(expected, ui.expectedOutput)] : []),
+            ...(pageOutput && snippet.pageOutput ? [output(pageOutput, previewText.expectedPage)] : []),
           ]),
         ]),
         // With JavaScript, « Voir la solution » shows it in the editor; without, this block does.
@@ -85,12 +98,12 @@ function plain(node: Code): Code {
   return { ...node, meta: node.meta?.replace(/^\s*\w+/, '').trim() || null };
 }
 
-/** « Sortie attendue »; where the declaration leaves lines out, the title says so and each `[…]` line is highlighted. */
-function output(node: Code): Code {
+/** « Sortie attendue » or « Page attendue »; where the declaration leaves lines out, the title says so and each `[…]` line is highlighted. */
+function output(node: Code, title: string): Code {
   const lines = node.value.split('\n');
-  if (!hasElision(lines)) return titled(node, ui.expectedOutput);
+  if (!hasElision(lines)) return titled(node, title);
   const marked = lines.flatMap((line, i) => (hasElision([line]) ? [i + 1] : []));
-  return { ...node, meta: `title="${ui.expectedOutput} ${ui.elided}" mark={${marked.join(',')}}` };
+  return { ...node, meta: `title="${title} ${ui.elided}" mark={${marked.join(',')}}` };
 }
 
 function titled(node: Code, title: string): Code {

@@ -3,6 +3,7 @@
  * displays them; exercise checks read them (as `run.events` and `run.logs`).
  */
 
+import type { PageSnapshot } from './sandbox/page-snapshot.ts';
 /** The WebSocket calls that refuse by throwing: the constructor, `send` and `close`. */
 export type WebSocketCall = 'WebSocket' | 'send' | 'close';
 
@@ -83,4 +84,6 @@ export interface RunRecord {
   /** Console lines, as displayed. */
   logs: string[];
   events: RunEvent[];
+  /** A page snippet's page at the end of the run (see sandbox/page-snapshot.ts). */
+  page?: PageSnapshot;
 }

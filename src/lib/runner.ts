@@ -132,6 +132,15 @@ function restart() {
   void prepareSandbox();
 }
 
+/**
+ * Makes the frame anew, now. Chromium keeps the sandboxed frames of one site in one process, this
+ * frame and the page frames of « Aperçu » (page-runner.ts) alike, and a process ends only once it
+ * holds no frame: when a page hangs, every frame goes in one task, and new ones get a new process.
+ */
+export function resetSandbox(): void {
+  if (frame) restart();
+}
+
 async function post(pending: Pending) {
   pending.posted = undefined;
   const target = await prepareSandbox();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ELISION, hasElision, lessonPath, matchesOutput, parseMeta, snippetsFromMarkdown } from './snippets.ts';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { collectSnippets, ELISION, hasElision, lessonPath, matchesOutput, parseMeta, snippetsFromMarkdown } from './snippets.ts';
 
 const lesson = `---
 title: Exemple
@@ -84,4 +85,70 @@ test('maps lesson files to site paths', () => {
   assert.equal(lessonPath('client/fermer-proprement.md'), '/client/fermer-proprement/');
   assert.equal(lessonPath('index.mdx'), '/');
   assert.equal(lessonPath('serveur/Node-WS.mdx'), '/serveur/node-ws/');
+});
+
+const pageLesson = `\`\`\`html page
+<p id="etat">Hors ligne</p>
+\`\`\`
+
+\`\`\`css page
+p { color: red; }
+\`\`\`
+
+\`\`\`js run
+document.querySelector("#etat").textContent = "Connecté";
+\`\`\`
+
+\`\`\`txt output
+\`\`\`
+
+\`\`\`txt page-output
+Connecté
+\`\`\`
+
+\`\`\`html page
+<ul></ul>
+\`\`\`
+
+\`\`\`js exercise
+// TODO
+\`\`\`
+
+\`\`\`js solution
+document.querySelector("ul").append("x");
+\`\`\`
+
+\`\`\`js check
+if (!run.page.query("ul").text) return "Ajoutez un élément.";
+\`\`\`
+`;
+
+test('reads a page snippet: its HTML and CSS before the code, its declared page after its output', () => {
+  const [run, exercise] = snippetsFromMarkdown(pageLesson);
+  assert.equal(run.html, '<p id="etat">Hors ligne</p>');
+  assert.equal(run.css, 'p { color: red; }');
+  assert.deepEqual(run.output, []);
+  assert.deepEqual(run.pageOutput, ['Connecté']);
+  assert.equal(run.line, 9);
+  assert.equal(exercise.html, '<ul></ul>');
+  assert.equal(exercise.css, undefined);
+  assert.match(exercise.check ?? '', /run\.page\.query/);
+});
+
+test('groups the page fences with their snippet, in document order, for the remark plugin', () => {
+  const [first] = collectSnippets(fromMarkdown(pageLesson));
+  assert.deepEqual(first.nodes.map((n) => [n.lang, parseMeta(n.meta).kind]), [['html', 'page'], ['css', 'page'], ['js', 'run'], ['txt', 'output'], ['txt', 'page-output']]);
+  assert.equal(first.main.value, first.snippet.code);
+});
+
+test('a page fence not right before JavaScript, or CSS without HTML, makes no page snippet', () => {
+  const apart = snippetsFromMarkdown('```html page\n<p></p>\n```\n\nDu texte.\n\n```js run\nx\n```\n');
+  assert.equal(apart[0].html, undefined);
+  const cssOnly = snippetsFromMarkdown('```css page\np {}\n```\n\n```js run\nx\n```\n');
+  assert.equal(cssOnly[0].css, undefined);
+});
+
+test('a page-output without a page is not a page declaration', () => {
+  const [run] = snippetsFromMarkdown('```js run\nx\n```\n\n```txt output\n```\n\n```txt page-output\na\n```\n');
+  assert.equal(run.pageOutput, undefined);
 });

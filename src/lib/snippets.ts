@@ -12,13 +12,23 @@
  *   ```js exercise     a starter with a TODO
  *   ```js solution     right after an exercise: the solution
  *   ```js check success="…"   right after the solution: the body of `(run) => string | undefined`,
- *                      returning a French message when the exercise is not solved yet
+ *                      returning a French message when the exercise is not solved yet; `run.logs` are
+ *                      the console lines, `run.events` every event, and for a page snippet `run.page`
+ *                      the page as it stood at the end: `text`, `lines` (its visible text lines),
+ *                      `query(selector)` → `{ tag, text, value, attrs } | null` and `queryAll(selector)`
+ *                      (tag, #id, .class, [attr], [attr="v"], and descendants separated by spaces)
+ *
+ * A page snippet runs as a real document in « Aperçu » (see page-runner.ts):
+ *   ```html page       right before the `run` or `exercise` fence: the body of the page
+ *   ```css page        optional, between the `html page` fence and the JavaScript: its styles
+ *   ```txt page-output after the `output` fence of a page `run`: the page's visible text lines
+ *                      once the run has settled, matched as `output` is (`…`, `[…]`)
  */
 import type { Code, Parent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 
 /** The keywords that mark a fence as part of a playground. */
-export const FENCE_KINDS = ['run', 'output', 'exercise', 'solution', 'check'] as const;
+export const FENCE_KINDS = ['run', 'output', 'exercise', 'solution', 'check', 'page', 'page-output'] as const;
 export type FenceKind = (typeof FENCE_KINDS)[number];
 
 /** One playground, as the lesson declares it. */
@@ -34,15 +44,34 @@ export interface Snippet {
   check?: string;
   /** What the page says once the check passes. */
   success?: string;
+  /** A page snippet: the body of its document (the `html page` fence). */
+  html?: string;
+  /** A page snippet's styles (the `css page` fence). */
+  css?: string;
+  /** The visible text lines the page must show, matched as `output` is. */
+  pageOutput?: string[];
   /** Line of the fence in the lesson file, for error messages. */
   line: number;
 }
 
-/** A snippet with the mdast nodes it came from, so the remark plugin can replace them. */
+/** A snippet with the mdast nodes it came from, in document order, so the remark plugin can replace them. */
 export interface SnippetNodes {
   snippet: Snippet;
   parent: Parent;
   nodes: Code[];
+  /** The JavaScript fence among `nodes` (page fences come before it). */
+  main: Code;
+}
+
+/** The `html page` and `css page` fences right before children[at], in that order. */
+export function pageFences(children: Parent['children'], at: number): Code[] {
+  const before: Code[] = [];
+  for (const lang of ['css', 'html']) {
+    const node = children[at - before.length - 1];
+    if (node?.type === 'code' && node.lang === lang && parseMeta(node.meta).kind === 'page') before.unshift(node);
+    else if (lang === 'html') break;
+  }
+  return before[0]?.lang === 'html' ? before : [];
 }
 
 /** Reads the fence keyword and `key="value"` attributes from a code fence's meta string. */
@@ -65,14 +94,15 @@ export function collectSnippets(tree: Root): SnippetNodes[] {
       if (node.type !== 'code') continue;
       const { kind } = parseMeta(node.meta);
       if (kind !== 'run' && kind !== 'exercise') continue;
-      const group = kind === 'run' ? ['output'] : ['solution', 'check'];
+      const before = pageFences(children, i);
+      const group = kind === 'run' ? ['output', 'page-output'] : ['solution', 'check'];
       const nodes: Code[] = [node];
       for (const expected of group) {
         const next = children[i + nodes.length];
         if (next?.type !== 'code' || parseMeta(next.meta).kind !== expected) break;
         nodes.push(next);
       }
-      found.push({ snippet: toSnippet(found.length + 1, kind, nodes), parent, nodes });
+      found.push({ snippet: toSnippet(found.length + 1, kind, nodes, before), parent, nodes: [...before, ...nodes], main: node });
       i += nodes.length - 1;
     }
   };
@@ -80,12 +110,14 @@ export function collectSnippets(tree: Root): SnippetNodes[] {
   return found;
 }
 
-function toSnippet(index: number, kind: 'run' | 'exercise', nodes: Code[]): Snippet {
+function toSnippet(index: number, kind: 'run' | 'exercise', nodes: Code[], page: Code[]): Snippet {
   const line = nodes[0].position?.start.line ?? 0;
   const snippet: Snippet = { index, kind, code: nodes[0].value, line };
+  for (const node of page) snippet[node.lang === 'html' ? 'html' : 'css'] = node.value;
   for (const node of nodes.slice(1)) {
     const { kind: part, attrs } = parseMeta(node.meta);
-    if (part === 'output') snippet.output = node.value.split('\n').filter((l) => l.trim() !== '');
+    if (part === 'output') snippet.output = lines(node.value);
+    if (part === 'page-output' && snippet.html !== undefined) snippet.pageOutput = lines(node.value);
     if (part === 'solution') snippet.solution = node.value;
     if (part === 'check') {
       snippet.check = node.value;
@@ -96,6 +128,10 @@ function toSnippet(index: number, kind: 'run' | 'exercise', nodes: Code[]): Snip
     throw new Error(`Exercise at line ${line} needs a \`solution\` fence and a \`check\` fence right after it.`);
   }
   return snippet;
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((l) => l.trim() !== '');
 }
 
 /** Parses a lesson's markdown source and returns its playgrounds. */

@@ -6,6 +6,7 @@ import type { RunEvent } from './events.ts';
 import { arrowLabel, describe, narrate } from './narration.fr.ts';
 import { ui } from './strings.fr.ts';
 import { progressText } from './strings.progress.fr.ts';
+import { previewText } from './strings.preview.fr.ts';
 import { checkTypography, formatProblems } from '../../test-support/typography.ts';
 
 /** Every value of `ui`, functions called with sample arguments. */
@@ -30,6 +31,7 @@ const events: RunEvent[] = [
 test('the interface strings, narration and close-code explanations follow French typography', () => {
   const texts = [
     ...uiStrings(ui),
+    ...uiStrings(previewText),
     ...Object.values(CLOSE_CODES),
     progressText.summary(2, 10, 1, 5),
     ...events.flatMap((event) => [describe(event), arrowLabel(event as never), narrate(event as never, 'onmessage')]),

@@ -123,7 +123,8 @@ export class PlaygroundElement extends HTMLElement {
         this.#built = { timeline, steps: new loaded.StepView(this.#parts!.narration) };
         const frames = new loaded.FramesView(this.#parts!.panels.frames);
         frames.prepare(currentServer());
-        return { ...this.#built, tools: loaded, frames };
+        // A page snippet (`data-html`) runs as a document in « Aperçu » (run-snippet.ts), any other in a worker.
+        return { ...this.#built, tools: { ...loaded, run: loaded.runSnippet.bind(undefined, this) }, frames };
       },
       (error: unknown) => {
         session = this.#views = undefined;

@@ -6,6 +6,7 @@
  * downloads none of it.
  */
 export { prepareSandbox, run } from '../../lib/runner.ts';
+export { runSnippet } from './run-snippet.ts';
 export { findSyntaxError, prepareForRun } from '../../lib/syntax.ts';
 export { StepView } from './step-view.ts';
 export { TimelineView } from './timeline-view.ts';

@@ -5,6 +5,7 @@
  */
 import type { RunEvent, RunRecord } from '../events.ts';
 import { ui } from '../strings.fr.ts';
+import { addQueries } from './page-snapshot.ts';
 
 const CHECK_TIMEOUT_MS = 1000;
 
@@ -40,8 +41,11 @@ interface Answer extends Verdict {
 export function evaluateCheck(body: string, record: RunRecord): Promise<Verdict> {
   const own = ownErrorVerdict(record);
   if (own) return Promise.resolve(own);
-  const source = `onmessage = (event) => {
+  // A page snippet's snapshot gets its query helpers here: functions do not cross postMessage.
+  const source = `const addQueries = ${addQueries.toString()};
+onmessage = (event) => {
   const run = event.data;
+  if (run.page) addQueries(run.page);
   const unread = new Set();
   run.events.forEach((e, i) => {
     if (e.type !== "exception" || !e.thrownBy) return;

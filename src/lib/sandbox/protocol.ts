@@ -1,6 +1,7 @@
 /** Messages between the page, the sandbox host (iframe) and the run's worker. */
 import type { EndReason, RunEvent } from '../events.ts';
 import type { TraceRequest } from './trace-url.ts';
+import type { PageSnapshot } from './page-snapshot.ts';
 
 /** The name learner code gets in stack traces, so errors can point to its lines. */
 export const SNIPPET_FILE = 'snippet.js';
@@ -44,3 +45,13 @@ export function sourceLine(lines: string[], line: number): string | undefined {
 }
 
 export type { EndReason };
+
+/** Page → the frame of a page snippet (« Aperçu », see page-runner.ts). */
+export type PageToFrame =
+  | { kind: 'run'; code: string; html: string; css: string; step: boolean; trace?: TraceRequest }
+  | { kind: 'next' }
+  | { kind: 'stop' }
+  | { kind: 'snapshot' };
+
+/** The frame of a page snippet → page: what a run worker says, plus its readiness and its page. */
+export type FrameToPage = WorkerToHost | { kind: 'ready' } | { kind: 'stopped' } | { kind: 'snapshot'; page: PageSnapshot };
