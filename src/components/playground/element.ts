@@ -18,6 +18,7 @@ import { currentServer, SERVER_CHANGE } from './server-setting.ts';
 import type { StepView } from './step-view.ts';
 import { fingerprint, loadCode, saveCode } from './storage.ts';
 import type { TimelineView } from './timeline-view.ts';
+import { attachTypingLayer, type TypingLayer } from './typing-layer.ts';
 
 type Session = typeof import('./session.ts');
 let session: Promise<Session> | undefined;
@@ -31,6 +32,8 @@ type Views = { timeline: TimelineView; steps: StepView; loaded: Session };
 /** See the module comment. */
 export class PlaygroundElement extends HTMLElement {
   #editor?: CodeEditor;
+  /** The static code, editable until Monaco takes over (typing-layer.ts). */
+  #layer?: TypingLayer;
   #mounting?: Promise<void>;
   /** The code as shown (with the current server's address). */
   #code = '';
@@ -70,6 +73,7 @@ export class PlaygroundElement extends HTMLElement {
     ({ console: this.#console, timelineRoot: this.#timelineRoot, verdict: this.#verdict } = parts);
     this.#setRunning(false);
     this.#older.hidden = !saved || saved.origin === fingerprint(this.dataset.code ?? '');
+    this.#layer = attachTypingLayer(this, this.#code, `${ui.editorLabel}. ${ui.editorHint}.`, { change: (code) => this.#save(code), run: () => void this.start(false) });
     // Monaco (about 1 MB gzipped) loads when the learner reaches for a playground: pointer,
     // touch or keyboard focus. A reader who only scrolls past downloads none of it.
     const mount = () => {
@@ -112,7 +116,7 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   async #mount(): Promise<void> {
-    this.#mounting ??= mountEditor(this, () => this.#code, this.#status).then((editor) => {
+    this.#mounting ??= mountEditor(this, () => this.#code, this.#status, this.#layer).then((editor) => {
       this.#editor = editor;
       editor.onChange((code) => this.#save(code));
       editor.onRun(() => void this.start(false));
@@ -148,7 +152,10 @@ export class PlaygroundElement extends HTMLElement {
   #setCode(code: string) {
     this.#code = code;
     if (this.#editor) this.#editor.setCode(code);
-    else void this.#mount();
+    else {
+      this.#layer?.setText(code);
+      void this.#mount();
+    }
   }
 
   /** Runs the current code; `step` holds each socket event until « Suivant ». */

@@ -6,6 +6,8 @@ import { ui } from '../../lib/strings.fr.ts';
 import { ConsoleView } from './console-view.ts';
 import type { CodeEditor } from './editor.ts';
 import { createServerForm } from './server-form.ts';
+import { takeOver } from './takeover.ts';
+import type { TypingLayer } from './typing-layer.ts';
 
 /** The toolbar's buttons. */
 export type ButtonName = 'run' | 'step' | 'next' | 'stop' | 'reset' | 'solution';
@@ -101,20 +103,16 @@ export function buildPlayground(host: HTMLElement, n: number, actions: Record<Bu
 /**
  * Replaces the static block of `host` with a Monaco editor, saying so in `status` meanwhile;
  * resolves once the editor is ready (`data-ready`). `code` is read once Monaco has loaded, not
- * before: « Voir la solution » or « Réinitialiser » clicked during the download must win.
+ * before: « Voir la solution » or « Réinitialiser » clicked during the download must win. With a
+ * typing `layer`, Monaco takes over its text, caret and focus (see takeOver).
  */
-export async function mountEditor(host: HTMLElement, code: () => string, status: HTMLElement): Promise<CodeEditor> {
-  const staticCode = host.querySelector<HTMLElement>(':scope > .expressive-code');
-  const container = document.createElement('div');
-  container.className = 'ws-editor not-content';
-  staticCode?.before(container);
+export async function mountEditor(host: HTMLElement, code: () => string, status: HTMLElement, layer?: TypingLayer): Promise<CodeEditor> {
   host.setAttribute('aria-busy', 'true');
   status.textContent = ui.loadingEditor;
   // editor.ts pulls in Monaco and acorn: none of it belongs in the page's first load. Monaco
   // is requested together with editor.ts, not after it: one round trip instead of two.
   const [{ createEditor }] = await Promise.all([import('./editor.ts'), import('./monaco.ts')]);
-  const editor = await createEditor(container, code(), `${ui.editorLabel}. ${ui.editorHint}.`);
-  if (staticCode) staticCode.hidden = true;
+  const editor = await takeOver(host, code(), layer, (container, text, font) => createEditor(container, text, `${ui.editorLabel}. ${ui.editorHint}.`, font));
   host.removeAttribute('aria-busy');
   if (status.textContent === ui.loadingEditor) status.textContent = '';
   host.dataset.ready = 'true';
