@@ -117,7 +117,7 @@ test('keyboard user reaches the editor with Tab, types at once, and ends inside 
     const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex], [contenteditable]')].filter(
       (el) => el === editable || (!el.closest('[hidden]') && el.tabIndex >= 0 && el.getClientRects().length > 0),
     );
-    focusable[focusable.indexOf(editable) - 1].focus();
+    focusable[focusable.indexOf(editable as HTMLElement) - 1].focus();
   });
   await page.keyboard.press('Tab');
   await expect(layer).toBeFocused();
