@@ -4,7 +4,7 @@
  * the caret's line where it was on screen.
  */
 import type { CodeEditor, EditorFont } from './editor.ts';
-import type { TypingLayer } from './typing-layer.ts';
+import { STATIC_BLOCK, type TypingLayer } from './typing-layer.ts';
 
 type Create = (container: HTMLElement, code: string, font?: EditorFont) => Promise<CodeEditor>;
 
@@ -14,7 +14,7 @@ type Create = (container: HTMLElement, code: string, font?: EditorFont) => Promi
  * pressed meanwhile waits in the event queue and lands in Monaco, at the caret.
  */
 export async function takeOver(host: HTMLElement, code: string, layer: TypingLayer | undefined, create: Create): Promise<CodeEditor> {
-  const staticCode = host.querySelector<HTMLElement>(':scope > .expressive-code');
+  const staticCode = host.querySelector<HTMLElement>(STATIC_BLOCK);
   // Read before anything moves: the caret's place on screen is the one to keep.
   const view = layer?.view();
   // Scroll anchoring would chase the boxes that appear and vanish below; this function puts the

@@ -9,6 +9,10 @@ import { lineHunks } from '../../lib/text-diff.ts';
 import { isFlat, pointAt, rawText, readEditable } from './editable-text.ts';
 import type { EditorFont } from './editor.ts';
 
+/** The snippet's own static block (not its « Sortie attendue »), in the markup built at run or at build time. */
+export const STATIC_BLOCK = ':scope > .expressive-code, :scope > .ws-code > .expressive-code';
+const STATIC_CODE = STATIC_BLOCK.split(', ').map((block) => `${block} pre > code`).join(', ');
+
 /** What Monaco needs to take over without moving the caret or losing a character. */
 export interface LayerView {
   /** The text the layer started from (or was last set to): Monaco starts there, so Ctrl+Z undoes what was typed here. */
@@ -49,7 +53,7 @@ export interface LayerHandlers {
  * block or the browser lacks `contenteditable="plaintext-only"` (Monaco alone then, as before).
  */
 export function attachTypingLayer(host: HTMLElement, code: string, label: string, handlers: LayerHandlers): TypingLayer | undefined {
-  const codeElement = host.querySelector<HTMLElement>(':scope > .expressive-code pre > code');
+  const codeElement = host.querySelector<HTMLElement>(STATIC_CODE);
   if (!codeElement) return undefined;
   // One line element holding every line, "\n" between them: Expressive Code's styles (token
   // colours, padding) still apply, and the browser edits plain text rather than a tree of lines.
