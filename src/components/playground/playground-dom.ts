@@ -6,7 +6,6 @@ import { ui } from '../../lib/strings.fr.ts';
 import { ConsoleView } from './console-view.ts';
 import type { CodeEditor } from './editor.ts';
 import { createServerForm } from './server-form.ts';
-import { takeOver } from './takeover.ts';
 import type { TypingLayer } from './typing-layer.ts';
 
 /** The toolbar's buttons. */
@@ -111,7 +110,7 @@ export async function mountEditor(host: HTMLElement, code: () => string, status:
   status.textContent = ui.loadingEditor;
   // editor.ts pulls in Monaco and acorn: none of it belongs in the page's first load. Monaco
   // is requested together with editor.ts, not after it: one round trip instead of two.
-  const [{ createEditor }] = await Promise.all([import('./editor.ts'), import('./monaco.ts')]);
+  const [{ createEditor }, { takeOver }] = await Promise.all([import('./editor.ts'), import('./takeover.ts'), import('./monaco.ts')]);
   const editor = await takeOver(host, code(), layer, (container, text, font) => createEditor(container, text, `${ui.editorLabel}. ${ui.editorHint}.`, font));
   host.removeAttribute('aria-busy');
   if (status.textContent === ui.loadingEditor) status.textContent = '';
