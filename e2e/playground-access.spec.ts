@@ -22,7 +22,31 @@ test('console output is announced to screen readers through a live region', asyn
   const log = playground.getByRole('log', { name: 'Console' });
   await expect(log).toHaveAttribute('aria-live', 'polite');
   await expect(log).toContainText('annoncé');
+  await playground.getByRole('tab', { name: 'Cycle de vie' }).click();
   await expect(playground.getByRole('group', { name: 'Cycle de vie' })).toBeVisible();
+});
+
+test('output tabs follow the arrow keys, and the chosen tab is remembered on the next page', async ({ page, playground }) => {
+  const tabs = playground.getByRole('tablist');
+  expect(await tabs.getByRole('tab').allTextContents()).toEqual(['Console', 'Cycle de vie', 'Aperçu', 'Trames']);
+  const consoleTab = playground.getByRole('tab', { name: 'Console' });
+  await expect(consoleTab).toHaveAttribute('aria-selected', 'true');
+  await expect(playground.locator('[data-panel="console"]')).toBeVisible();
+  await consoleTab.focus();
+  await page.keyboard.press('ArrowRight');
+  const lifecycle = playground.getByRole('tab', { name: 'Cycle de vie' });
+  await expect(lifecycle).toBeFocused();
+  await expect(lifecycle).toHaveAttribute('aria-selected', 'true');
+  await expect(playground.getByRole('tabpanel', { name: 'Cycle de vie' })).toBeVisible();
+  await expect(playground.locator('[data-panel="console"]')).toBeHidden();
+  await page.keyboard.press('End');
+  await expect(playground.getByRole('tabpanel', { name: 'Trames' })).toContainText('Les trames échangées');
+  await page.keyboard.press('ArrowLeft');
+  await expect(playground.getByRole('tabpanel', { name: 'Aperçu' })).toContainText('ne construit pas de page');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.reload();
+  await expect(page.locator(`ws-playground[data-id="${await playground.getAttribute('data-id')}"]`).getByRole('tab', { name: 'Cycle de vie' })).toHaveAttribute('aria-selected', 'true');
 });
 
 test('a playground after a run has no accessibility violations', async ({ page, playground, ws }) => {

@@ -58,7 +58,7 @@ test('the learner sees a loading state while Monaco downloads', async ({ page })
   await expect(playground.locator('.ws-status')).toHaveText("Chargement de l'éditeur…");
   await expect(playground).toHaveAttribute('aria-busy', 'true');
   // The static code stays readable meanwhile.
-  await expect(playground.locator(':scope > .expressive-code').first()).toBeVisible();
+  await expect(playground.locator('.ws-code > .expressive-code').first()).toBeVisible();
   release();
   await expect(playground).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
   await expect(playground.locator('.ws-status')).toHaveText('');

@@ -13,7 +13,8 @@ if (!reason) {
 } else {
   console.log(`Construction du site (${reason === STAMP ? 'dist/ est absent' : `${reason} est plus récent que dist/`})…`);
   const started = new Date();
-  execFileSync('astro', ['build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  // --force: Astro caches rendered lessons and does not notice a change to our remark plugin.
+  execFileSync('astro', ['build', '--force'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   // The build reflects the sources as they were when it started: a file saved during the build is newer.
   utimesSync(STAMP, started, started);
 }

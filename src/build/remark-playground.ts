@@ -1,13 +1,29 @@
-/** Remark plugin: wraps each runnable fence (see snippets.ts) in a `<ws-playground>` element. */
+/**
+ * Remark plugin: wraps each runnable fence (see snippets.ts) in a `<ws-playground>` whose whole
+ * markup (playground-markup.ts) is in the page. One path for `.md` and `.mdx`: the nodes it makes
+ * carry their element in `data.hName`/`hProperties`/`hChildren`, which remark-rehype turns into
+ * the same hast in both pipelines; the fences stay code nodes, so Expressive Code highlights them.
+ *
+ * ```
+ * ws-playground[data-id data-kind data-code data-output? data-solution? data-check? data-success?]
+ *   div.ws-bench
+ *     div.ws-code-pane    .ws-code (static block), .ws-hint, .ws-older, .ws-toolbar, .ws-narration
+ *     div.ws-output-pane  .ws-tabs, .ws-panels, .ws-verdict, « Sortie attendue »
+ *   noscript > details.ws-solution   (exercises: the solution, readable without JavaScript)
+ * ```
+ */
 import path from 'node:path';
-import type { Code, Html, Root, RootContent } from 'mdast';
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { Code, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { collectSnippets, hasElision, lessonPath, parseMeta } from '../lib/snippets.ts';
 import { ui } from '../lib/strings.fr.ts';
+import { codeNotes, outputTabs, toolbar } from './playground-markup.ts';
 
 const DOCS_DIR = path.join('src', 'content', 'docs');
 
-/** Turns marked fences into playgrounds; the fences stay, so the static page shows highlighted code. */
+/** Turns marked fences into playgrounds. */
 export function remarkPlayground() {
   return (tree: Root, file: VFile) => {
     const page = lessonId(file);
@@ -15,67 +31,53 @@ export function remarkPlayground() {
     for (const { snippet, parent, nodes } of collectSnippets(tree).reverse()) {
       const [main, ...rest] = nodes;
       const at = parent.children.indexOf(main);
-      const attrs: Record<string, string | undefined> = {
-        'data-id': `${page}#${snippet.index}`,
-        'data-kind': snippet.kind,
-        'data-code': snippet.code,
-        'data-output': snippet.output?.join('\n'),
-        'data-solution': snippet.solution,
-        'data-check': snippet.check,
-        'data-success': snippet.success,
-      };
-      const replacement = isMdx(file) ? asJsx(attrs, main, rest) : asHtml(attrs, main, rest);
-      parent.children.splice(at, nodes.length, ...(replacement as typeof parent.children));
+      const n = snippet.index;
+      const part = (kind: string) => rest.find((node) => parseMeta(node.meta).kind === kind);
+      const expected = part('output');
+      const solution = part('solution');
+      const host = h('ws-playground', {
+        dataId: `${page}#${n}`,
+        dataKind: snippet.kind,
+        dataCode: snippet.code,
+        dataOutput: snippet.output?.join('\n'),
+        dataSolution: snippet.solution,
+        dataCheck: snippet.check,
+        dataSuccess: snippet.success,
+      });
+      const playground = box(host, [
+        box(h('div', { className: ['ws-bench'] }), [
+          // The toolbar follows the code: Escape then Tab leaves the editor for « Exécuter ».
+          box(h('div', { className: ['ws-code-pane'] }), [
+            box(h('div', { className: ['ws-code'] }), [plain(main)]),
+            ...codeNotes(toolbar(n, !!solution)).map(chrome),
+          ]),
+          box(h('div', { className: ['ws-output-pane', 'not-content'] }), [
+            ...outputTabs(n).map(chrome),
+            ...(expected ? [output(expected)] : []),
+          ]),
+        ]),
+        // With JavaScript, « Voir la solution » shows it in the editor; without, this block does.
+        ...(solution ? [box(h('noscript'), [box(h('details', { className: ['ws-solution'] }), [chrome(h('summary', ui.showSolution)), plain(solution)])])] : []),
+      ]);
+      parent.children.splice(at, nodes.length, playground as RootContent);
     }
   };
 }
 
-/** In .md lessons: raw HTML around the fences (Astro re-parses it with rehype-raw). */
-function asHtml(attrs: Record<string, string | undefined>, main: Code, rest: Code[]): RootContent[] {
-  const nodes: RootContent[] = [html(`<ws-playground ${attributes(attrs)}>`), plain(main)];
-  for (const node of rest) {
-    const { kind } = parseMeta(node.meta);
-    if (kind === 'output') nodes.push(output(node));
-    if (kind === 'solution') {
-      nodes.push(html(`<details class="ws-solution"><summary>${ui.showSolution}</summary>`), plain(node), html('</details>'));
-    }
-  }
-  nodes.push(html('</ws-playground>'));
-  return nodes;
+/** An mdast node that becomes `element` around mdast `children` (code fences stay fences). */
+function box(element: Element, children: RootContent[]): RootContent {
+  return { type: 'wsBox', data: { hName: element.tagName, hProperties: element.properties }, children } as unknown as RootContent;
 }
 
-/** In .mdx lessons, raw HTML is not allowed: the same structure as JSX elements. */
-function asJsx(attrs: Record<string, string | undefined>, main: Code, rest: Code[]): RootContent[] {
-  const children: RootContent[] = [plain(main)];
-  for (const node of rest) {
-    const { kind } = parseMeta(node.meta);
-    if (kind === 'output') children.push(output(node));
-    if (kind === 'solution') {
-      const summary = jsx('summary', {}, [{ type: 'text', value: ui.showSolution } as unknown as RootContent]);
-      children.push(jsx('details', { class: 'ws-solution' }, [summary, plain(node)]));
-    }
-  }
-  return [jsx('ws-playground', attrs, children)];
-}
-
-function jsx(name: string, attrs: Record<string, string | undefined>, children: RootContent[]): RootContent {
-  const attributes = Object.entries(attrs)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ({ type: 'mdxJsxAttribute', name: key, value }));
-  return { type: 'mdxJsxFlowElement', name, attributes, children } as unknown as RootContent;
-}
-
-function isMdx(file: VFile): boolean {
-  return (file.path ?? '').endsWith('.mdx');
+/** An mdast node that becomes `element` as it is, children included. */
+function chrome(element: Element): RootContent {
+  const children: ElementContent[] = element.children;
+  return { type: 'wsChrome', data: { hName: element.tagName, hProperties: element.properties, hChildren: children } } as unknown as RootContent;
 }
 
 function lessonId(file: VFile): string {
   const relative = path.relative(path.resolve(DOCS_DIR), path.resolve(file.path ?? 'unknown.md'));
   return lessonPath(relative).replace(/^\/|\/$/g, '') || 'index';
-}
-
-function html(value: string): Html {
-  return { type: 'html', value };
 }
 
 /** The same fence without our keyword, so Expressive Code sees an ordinary block. */
@@ -93,15 +95,4 @@ function output(node: Code): Code {
 
 function titled(node: Code, title: string): Code {
   return { ...node, meta: `title="${title}"` };
-}
-
-function attributes(attrs: Record<string, string | undefined>): string {
-  return Object.entries(attrs)
-    .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => `${name}="${escapeAttribute(value as string)}"`)
-    .join(' ');
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '&#10;');
 }

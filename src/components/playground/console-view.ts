@@ -28,6 +28,7 @@ export class ConsoleView {
 
   clear(placeholder?: string) {
     this.#list.replaceChildren();
+    (this.#list.parentElement ?? this.#list).scrollTop = 0;
     this.#count = 0;
     this.#pending = [];
     this.#hidden = 0;
@@ -81,6 +82,8 @@ export class ConsoleView {
     const batch = this.#pending;
     this.#pending = [];
     if (batch.length === 0) return;
+    const scroller = this.#list.parentElement ?? this.#list;
+    const follow = followsEnd(scroller);
     this.#list.querySelector('.ws-placeholder')?.remove();
     const skipped = Math.max(0, batch.length - MAX_LINES);
     this.#list.append(...batch.slice(skipped).map((line) => (typeof line === 'function' ? line() : line)));
@@ -95,7 +98,14 @@ export class ConsoleView {
       this.#notice.textContent = this.#truncated(this.#hidden);
       this.#list.prepend(this.#notice);
     }
-    const scroller = this.#list.parentElement ?? this.#list;
-    scroller.scrollTop = scroller.scrollHeight;
+    if (follow) scroller.scrollTop = scroller.scrollHeight;
   }
+}
+
+/**
+ * True when `scroller` should keep showing its last line: the learner scrolled down to the end.
+ * A console the learner has not scrolled stays at its first line, where a run's story begins.
+ */
+export function followsEnd(scroller: HTMLElement): boolean {
+  return scroller.scrollTop > 0 && scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 8;
 }

@@ -1,23 +1,31 @@
 /**
- * <ws-playground>: turns a lesson's static code block into an editor with « Exécuter »,
- * a console, the connection's lifecycle and « Pas à pas ». The static block stays until the
- * editor is ready, and « Exécuter » works even before that.
+ * <ws-playground>: the behaviour of a playground whose markup is in the page (rendered at build
+ * time by src/build/remark-playground.ts): an editor in place of the static block, « Exécuter »,
+ * « Pas à pas », the output tabs. The static block stays until the editor is ready, and
+ * « Exécuter » works even before that. The logic lives in src/lib (playground-code.ts,
+ * playground-run.ts, playground-tabs.ts); this element wires it to the markup.
  *
- * Events (bubbling): `ws-snippet-ran` when a run ends, `ws-exercise-passed` when an exercise's
- * check passes; both with `detail: { id }`.
+ * Hooks for other modules:
+ * - `panels`: the roots of the output panels by name (`console`, `lifecycle`, `preview`,
+ *   `frames`), each the `[role=tabpanel][data-panel=NAME]` element; a module renders into
+ *   `panels.preview` / `panels.frames` (replacing the `.ws-placeholder` there);
+ * - `selectTab(name, { remember? })`: shows a panel (e.g. « Aperçu » when a page arrives);
+ * - `code` (the code in the editor), `snippetId`;
+ * - a snippet that builds a page carries `data-page` (build time): it then opens on « Aperçu »;
+ * - events (bubbling, `detail.id`): `ws-snippet-ran` when a run ends (`detail.reason`),
+ *   `ws-exercise-passed` when an exercise's check passes.
  */
-import type { RunEvent } from '../../lib/events.ts';
-import type { RunHandle } from '../../lib/runner.ts';
-import { MAX_RUN_MESSAGES } from '../../lib/sandbox/budget.ts';
-import { lessonForm, rewriteServer } from '../../lib/server-url.ts';
+import { PlaygroundCode } from '../../lib/playground-code.ts';
+import { RunController, type RunTools } from '../../lib/playground-run.ts';
+import type { PanelName } from '../../lib/playground-tabs.ts';
 import { ui } from '../../lib/strings.fr.ts';
-import type { ConsoleView } from './console-view.ts';
 import type { CodeEditor } from './editor.ts';
-import { buildPlayground, mountEditor, whenVisible, type ButtonName } from './playground-dom.ts';
+import { findParts, mountEditor, whenVisible, type PlaygroundParts } from './parts.ts';
+import { createRunScreen, type SessionViews } from './run-screen.ts';
+import { bindServerForm } from './server-form.ts';
 import { currentServer, SERVER_CHANGE } from './server-setting.ts';
-import type { StepView } from './step-view.ts';
-import { fingerprint, loadCode, saveCode } from './storage.ts';
-import type { TimelineView } from './timeline-view.ts';
+import { localCodeStore } from './storage.ts';
+import { OutputTabs } from './tabs.ts';
 import { attachTypingLayer, type TypingLayer } from './typing-layer.ts';
 
 type Session = typeof import('./session.ts');
@@ -25,55 +33,45 @@ let session: Promise<Session> | undefined;
 /** The runner and the run's views, fetched once per page on first need (see session.ts). */
 const loadSession = (): Promise<Session> => (session ??= import('./session.ts'));
 
-let instances = 0;
-
-type Views = { timeline: TimelineView; steps: StepView; loaded: Session };
-
 /** See the module comment. */
 export class PlaygroundElement extends HTMLElement {
+  #parts?: PlaygroundParts;
+  #code!: PlaygroundCode;
   #editor?: CodeEditor;
   /** The static code, editable until Monaco takes over (typing-layer.ts). */
   #layer?: TypingLayer;
   #mounting?: Promise<void>;
-  /** The code as shown (with the current server's address). */
-  #code = '';
-  #server = '';
-  #run?: RunHandle;
-  #console!: ConsoleView;
-  #narration!: HTMLElement;
-  #timelineRoot!: HTMLElement;
+  #tabs!: OutputTabs;
+  #run!: RunController;
   /** Created with the session, on first interaction. */
-  #views?: Promise<Views>;
+  #views?: Promise<SessionViews & { tools: RunTools }>;
   /** The same views once built: a run's events only arrive after that. */
-  #built?: Views;
-  /** Counts starts, so that a start overtaken while it loaded gives way to the newer one. */
-  #starts = 0;
-  /** The editor marks the run's first error at its line. */
-  #marked = false;
-  #status!: HTMLElement;
-  #older!: HTMLElement;
-  #verdict!: HTMLElement;
-  #buttons!: Record<ButtonName, HTMLButtonElement>;
+  #built?: SessionViews;
 
   connectedCallback() {
-    if (this.#status) return;
-    const n = ++instances;
-    this.#server = currentServer();
-    const saved = loadCode(this.snippetId);
-    this.#code = saved ? rewriteServer(saved.code, this.#server) : this.#original;
-    const parts = buildPlayground(this, n, {
-      run: () => void this.start(false),
-      step: () => void this.start(true),
-      next: () => this.#run?.next(),
-      stop: () => this.#run?.stop(),
-      reset: () => this.#reset(),
-      solution: () => this.#loadSolution(),
+    if (this.#parts) return;
+    const parts = (this.#parts = findParts(this));
+    this.#code = new PlaygroundCode({
+      id: this.snippetId,
+      lesson: this.dataset.code ?? '',
+      solution: this.dataset.solution,
+      server: currentServer(),
+      store: localCodeStore,
     });
-    ({ buttons: this.#buttons, status: this.#status, older: this.#older, narration: this.#narration } = parts);
-    ({ console: this.#console, timelineRoot: this.#timelineRoot, verdict: this.#verdict } = parts);
-    this.#setRunning(false);
-    this.#older.hidden = !saved || saved.origin === fingerprint(this.dataset.code ?? '');
-    this.#layer = attachTypingLayer(this, this.#code, `${ui.editorLabel}. ${ui.editorHint}.`, { change: (code) => this.#save(code), run: () => void this.start(false) });
+    const typed = { change: (code: string) => this.#code.edited(code), run: () => void this.start(false) };
+    this.#layer = attachTypingLayer(this, this.#code.code, `${ui.editorLabel}. ${ui.editorHint}.`, typed);
+    this.#tabs = new OutputTabs(parts.tabs, parts.panels, this.hasAttribute('data-page'));
+    bindServerForm(parts.settings);
+    const screen = createRunScreen(this, parts, () => this.#editor, () => this.#built, () => this.snippetId);
+    this.#run = new RunController(screen, () => this.#session().then((views) => views.tools));
+    const on = (button: HTMLButtonElement | null, action: () => void) => button?.addEventListener('click', action);
+    on(parts.buttons.run, () => void this.start(false));
+    on(parts.buttons.step, () => void this.start(true));
+    on(parts.buttons.next, () => this.#run.next());
+    on(parts.buttons.stop, () => this.#run.stop());
+    on(parts.buttons.reset, () => this.#reset());
+    on(parts.buttons.solution, () => this.#toggleSolution());
+    parts.older.hidden = !this.#code.older;
     // Monaco (about 1 MB gzipped) loads when the learner reaches for a playground: pointer,
     // touch or keyboard focus. A reader who only scrolls past downloads none of it.
     const mount = () => {
@@ -85,8 +83,8 @@ export class PlaygroundElement extends HTMLElement {
       this.addEventListener(type, mount, { once: true, passive: true });
     }
     // Saved edits differ from the static block: show them in the editor as soon as they are in view.
-    if (saved) whenVisible(this, () => void this.#mount());
-    addEventListener(SERVER_CHANGE, () => this.#changeServer());
+    if (this.#code.restored) whenVisible(this, () => void this.#mount());
+    addEventListener(SERVER_CHANGE, () => this.#setCode(this.#code.changeServer(currentServer())));
   }
 
   /** The snippet's id (`client/ouvrir-la-connexion#2`). */
@@ -96,159 +94,78 @@ export class PlaygroundElement extends HTMLElement {
 
   /** The code as the learner sees it in the editor. */
   get code(): string {
-    return this.#editor?.getCode() ?? this.#code;
+    return this.#editor?.getCode() ?? this.#code.code;
   }
 
-  get #original(): string {
-    return rewriteServer(this.dataset.code ?? '', this.#server);
+  /** The output panels' roots, by name (see the module comment). */
+  get panels(): Record<PanelName, HTMLElement> {
+    return this.#parts!.panels;
   }
 
-  /** Loads the runner and builds the run's views, once. */
+  /** Shows output panel `name`; `remember` keeps it as the learner's choice of tab. */
+  selectTab(name: PanelName, how: { remember?: boolean } = {}): void {
+    this.#tabs.select(name, how);
+  }
+
+  /** Runs the current code; `step` holds each socket event until « Suivant ». */
+  start(step: boolean): Promise<void> {
+    return this.#run.start(this.code, { step, check: this.dataset.check, success: this.dataset.success });
+  }
+
+  /** Loads the runner and builds the run's views, once; a failed load is forgotten, so the next click retries. */
   #session() {
-    this.#views ??= loadSession().then((session) => {
-      void session.prepareSandbox();
-      const timeline = new session.TimelineView(this.#timelineRoot);
-      timeline.clear();
-      this.#built = { timeline, steps: new session.StepView(this.#narration), loaded: session };
-      return this.#built;
-    });
+    this.#views ??= loadSession().then(
+      (loaded) => {
+        void loaded.prepareSandbox();
+        const timeline = new loaded.TimelineView(this.#parts!.timelineRoot);
+        timeline.clear();
+        this.#built = { timeline, steps: new loaded.StepView(this.#parts!.narration) };
+        return { ...this.#built, tools: loaded };
+      },
+      (error: unknown) => {
+        session = this.#views = undefined;
+        throw error;
+      },
+    );
     return this.#views;
   }
 
   async #mount(): Promise<void> {
-    this.#mounting ??= mountEditor(this, () => this.#code, this.#status, this.#layer).then((editor) => {
+    this.#mounting ??= mountEditor(this, () => this.#code.code, this.#parts!.status, this.#layer).then((editor) => {
       this.#editor = editor;
-      editor.onChange((code) => this.#save(code));
+      editor.onChange((code) => this.#code.edited(code));
       editor.onRun(() => void this.start(false));
     });
     return this.#mounting;
   }
 
-  /** Saves in the lesson's form (`ws://localhost:8080`), so a later change of server still applies. */
-  #save(code: string) {
-    this.#code = code;
-    const lesson = lessonForm(code, this.#server);
-    saveCode(this.snippetId, lesson === this.dataset.code ? undefined : { code: lesson, origin: fingerprint(this.dataset.code ?? '') });
-  }
-
-  #changeServer() {
-    const next = currentServer();
-    if (next === this.#server) return;
-    const code = rewriteServer(lessonForm(this.#editor?.getCode() ?? this.#code, this.#server), next);
-    this.#server = next;
-    this.#setCode(code);
-  }
-
   #reset() {
-    this.#setCode(this.#original);
-    saveCode(this.snippetId, undefined);
-    this.#older.hidden = true;
+    this.#setCode(this.#code.reset());
+    this.#showSolutionState();
+    this.#parts!.older.hidden = true;
   }
 
-  #loadSolution() {
-    this.#setCode(rewriteServer(this.dataset.solution ?? '', this.#server));
+  /** « Voir la solution » / « Revenir à mon code »: the attempt is kept aside, never lost. */
+  #toggleSolution() {
+    this.#setCode(this.#code.toggleSolution());
+    this.#showSolutionState();
   }
 
+  #showSolutionState() {
+    const button = this.#parts!.buttons.solution;
+    if (!button) return;
+    const shown = this.#code.showingSolution;
+    button.textContent = shown ? ui.backToMine : ui.showSolution;
+    this.#parts!.status.textContent = shown ? ui.showingSolution : '';
+  }
+
+  /** Shows `code` in the editor, or mounts the editor, which reads it once Monaco has loaded. */
   #setCode(code: string) {
-    this.#code = code;
+    // The editor's change event tells #code, which knows whether the code is the attempt or the solution.
     if (this.#editor) this.#editor.setCode(code);
     else {
       this.#layer?.setText(code);
       void this.#mount();
     }
-  }
-
-  /** Runs the current code; `step` holds each socket event until « Suivant ». */
-  async start(step: boolean) {
-    this.#run?.stop();
-    this.#run = undefined;
-    const code = this.#editor?.getCode() ?? this.#code;
-    this.#console.clear();
-    this.#verdict.hidden = true;
-    this.#editor?.highlight(undefined);
-    this.#editor?.markError(undefined);
-    this.#marked = false;
-    const started = ++this.#starts;
-    let views: Views;
-    try {
-      // Once loaded, this is an already settled promise: no task, no fetch between click and run.
-      views = this.#built ?? (await this.#session());
-    } catch {
-      // A lost connection to the course server: say so, and let the next click try again.
-      session = this.#views = undefined;
-      if (started === this.#starts) this.#console.add('error', ui.loadFailed);
-      return;
-    }
-    if (started !== this.#starts) return;
-    const { timeline, steps, loaded } = views;
-    const { findSyntaxError, prepareForRun, run } = loaded;
-    timeline.clear();
-    const problem = findSyntaxError(code);
-    if (problem) {
-      this.#console.add('error', ui.syntaxError(problem.line, problem.message));
-      steps.reset(false);
-      this.#setRunning(false);
-      return;
-    }
-    steps.reset(step);
-    this.#setRunning(true, step);
-    const handle = run(prepareForRun(code), { step, check: this.dataset.check }, (event) => this.#show(event));
-    this.#run = handle;
-    void handle.ended.then(() => {
-      if (this.#run !== handle) return;
-      this.#run = undefined;
-      this.#setRunning(false, step);
-      this.#editor?.highlight(undefined);
-    });
-  }
-
-  #show(event: RunEvent) {
-    switch (event.type) {
-      case 'console':
-        return this.#console.add(event.level, event.text, event.t);
-      case 'exception':
-        // The first error only: it is the one to fix first, and a flood of them must not redraw the editor.
-        if (event.line && !this.#marked) this.#editor?.markError({ line: event.line, column: event.column, message: `${event.name}: ${event.message}` });
-        this.#marked ||= !!event.line;
-        return this.#console.add('error', ui.exception(event.name, event.message, event.line), event.t);
-      case 'dropped':
-        // Not 'system': the one `.ws-system` line of a run is its end (the e2e page sessions wait for it).
-        // One line per run, updated as the count grows.
-        return this.#console.note('dropped', ui.dropped(event.count, MAX_RUN_MESSAGES), event.t);
-      case 'end':
-        this.#console.add('system', ui.ended[event.reason], event.t);
-        this.dispatchEvent(new CustomEvent('ws-snippet-ran', { bubbles: true, detail: { id: this.snippetId, reason: event.reason } }));
-        return;
-      case 'check':
-        this.#verdict.hidden = false;
-        this.#verdict.dataset.ok = String(event.ok);
-        this.#verdict.textContent = event.ok ? `${ui.checkPassed} ${this.dataset.success ?? ''}` : `${ui.checkFailed} ${event.message}`;
-        if (event.ok) this.dispatchEvent(new CustomEvent('ws-exercise-passed', { bubbles: true, detail: { id: this.snippetId } }));
-        return;
-      case 'held':
-        this.#built!.steps.held(event);
-        return this.#showHead();
-      case 'deliver':
-        this.#built!.steps.delivered();
-        return this.#showHead();
-      default:
-        return this.#built!.timeline.add(event);
-    }
-  }
-
-  /** « Pas à pas »: highlights the handler « Suivant » will run, and enables « Suivant » while something waits. */
-  #showHead() {
-    const head = this.#built?.steps.head;
-    this.#buttons.next.disabled = !head || !this.#run;
-    this.#editor?.highlight(head?.handler);
-  }
-
-  #setRunning(running: boolean, step = false) {
-    this.#buttons.stop.disabled = !running;
-    this.#buttons.next.disabled = true;
-    this.#buttons.next.hidden = !step;
-    this.dataset.running = String(running);
-    if (running) this.#status.textContent = ui.running;
-    else if (this.#status.textContent === ui.running) this.#status.textContent = '';
   }
 }

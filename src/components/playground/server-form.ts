@@ -1,56 +1,19 @@
 /**
- * The « Serveur » menu of a playground: a small form that sets the one server every snippet
- * of the course uses (e.g. an instructor's). Built on <details>, so it opens with the keyboard.
+ * The « Serveur » menu of a playground (build-time markup, see src/build/playground-markup.ts):
+ * a small form that sets the one server every snippet of the course uses (e.g. an instructor's).
+ * Built on <details>, so it opens with the keyboard.
  */
 import { normaliseServer } from '../../lib/server-url.ts';
 import { ui } from '../../lib/strings.fr.ts';
 import { chooseServer, currentServer, SERVER_CHANGE, siteServer } from './server-setting.ts';
 
-let forms = 0;
-
-/** Builds the menu; it keeps itself in step with the setting. */
-export function createServerForm(): HTMLDetailsElement {
-  const n = ++forms;
-  const details = document.createElement('details');
-  details.className = 'ws-settings';
-  const summary = document.createElement('summary');
-  summary.className = 'ws-button';
-  const gear = document.createElement('span');
-  gear.setAttribute('aria-hidden', 'true');
-  gear.textContent = '⚙ ';
-  summary.append(gear, ui.settings);
-
-  const form = document.createElement('form');
-  form.className = 'ws-settings-form';
-  const label = document.createElement('label');
-  label.htmlFor = `ws-server-${n}`;
-  label.textContent = ui.serverLabel;
-  const input = document.createElement('input');
-  input.id = `ws-server-${n}`;
-  input.name = 'server';
-  input.type = 'text';
-  input.inputMode = 'url';
-  input.spellcheck = false;
-  const help = document.createElement('p');
-  help.className = 'ws-settings-help';
-  help.id = `ws-server-${n}-help`;
-  input.setAttribute('aria-describedby', help.id);
-  const use = document.createElement('button');
-  use.type = 'submit';
-  use.className = 'ws-button';
-  use.textContent = ui.serverUse;
-  const reset = document.createElement('button');
-  reset.type = 'button';
-  reset.className = 'ws-button';
-  reset.textContent = ui.serverDefault;
-  const status = document.createElement('p');
-  status.className = 'ws-settings-status';
-  status.setAttribute('role', 'status');
-  const buttons = document.createElement('div');
-  buttons.className = 'ws-settings-buttons';
-  buttons.append(use, reset);
-  form.append(label, input, help, buttons, status);
-  details.append(summary, form);
+/** Gives the menu in `details` its behaviour; it keeps itself in step with the setting. */
+export function bindServerForm(details: HTMLDetailsElement): void {
+  const form = details.querySelector('form')!;
+  const input = form.querySelector('input')!;
+  const help = form.querySelector<HTMLElement>('.ws-settings-help')!;
+  const status = form.querySelector<HTMLElement>('.ws-settings-status')!;
+  const reset = form.querySelector<HTMLButtonElement>('.ws-server-default')!;
 
   const refresh = () => {
     input.value = currentServer();
@@ -73,5 +36,4 @@ export function createServerForm(): HTMLDetailsElement {
   reset.addEventListener('click', () => {
     status.textContent = ui.serverCurrent(chooseServer(undefined));
   });
-  return details;
 }

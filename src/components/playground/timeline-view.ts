@@ -6,6 +6,7 @@
 import type { SocketEvent } from '../../lib/events.ts';
 import { arrowLabel, describe, direction, stateName } from '../../lib/narration.fr.ts';
 import { ui } from '../../lib/strings.fr.ts';
+import { followsEnd } from './console-view.ts';
 
 /** Steps kept across all sockets; older ones are dropped so a flood cannot freeze the page. */
 export const MAX_STEPS = 400;
@@ -30,6 +31,8 @@ export class TimelineView {
   #hiddenSockets = new Set<number>();
   #notice = el('p', 'ws-notice');
   #scrollScheduled = false;
+  /** The learner was at the end before this frame's steps: keep showing it. */
+  #follow = false;
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -40,10 +43,13 @@ export class TimelineView {
     this.#steps = 0;
     this.#hidden = 0;
     this.#hiddenSockets.clear();
+    this.#root.scrollTop = 0;
     this.#root.replaceChildren(el('p', 'ws-placeholder', ui.emptyTimeline));
   }
 
   add(event: SocketEvent) {
+    // Read before this event's step is drawn, once per frame (see #scrollToEnd).
+    if (!this.#scrollScheduled) this.#follow = followsEnd(this.#root);
     const socket = this.#socket(event);
     if (!socket) return;
     const before = socket.last;
@@ -85,15 +91,16 @@ export class TimelineView {
   }
 
   /**
-   * Once per frame: reading scrollHeight forces a layout, and doing it per event would make each
-   * of a run's messages wait for one.
+   * Only when the learner follows the end (see followsEnd); once per frame: reading scrollHeight
+   * forces a layout, and doing it per event would make each of a run's messages wait for one.
    */
   #scrollToEnd() {
     if (this.#scrollScheduled) return;
     this.#scrollScheduled = true;
+    const follow = this.#follow;
     const scroll = () => {
       this.#scrollScheduled = false;
-      this.#root.scrollTop = this.#root.scrollHeight;
+      if (follow) this.#root.scrollTop = this.#root.scrollHeight;
     };
     // A hidden tab gets no animation frames.
     if (document.hidden) setTimeout(scroll, 50);

@@ -10,7 +10,7 @@ import { isFlat, pointAt, rawText, readEditable } from './editable-text.ts';
 import type { EditorFont } from './editor.ts';
 
 /** The snippet's own static block (not its « Sortie attendue »), in the markup built at run or at build time. */
-export const STATIC_BLOCK = ':scope > .expressive-code, :scope > .ws-code > .expressive-code';
+export const STATIC_BLOCK = ':scope > .expressive-code, .ws-code > .expressive-code';
 const STATIC_CODE = STATIC_BLOCK.split(', ').map((block) => `${block} pre > code`).join(', ');
 
 /** What Monaco needs to take over without moving the caret or losing a character. */
