@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from '../test-support/chromium.ts';
 import { median } from './stats.ts';
+import { benchTyping, type TypingResult } from './typing.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /**
@@ -62,6 +63,8 @@ export interface PageResult {
   lessons: LessonResult[];
   /** « Exécuter » → first 'message' in the echo lesson's timeline, ms; the first run includes loading the parser and sandbox. */
   runToEchoMs: { median: number; worst: number; first: number; samples: number[] };
+  /** A real click on the echo lesson's static code, then a key: see typing.ts. */
+  readyToType: TypingResult;
 }
 
 interface Fetched {
@@ -222,7 +225,9 @@ export async function benchPage(base: string, plan: { loads: number; runs: numbe
     const echo = await benchLesson(browser, base, LESSONS.echo, plan.loads, plan.runs, log);
     const below = await benchLesson(browser, base, LESSONS.belowTheFold, plan.loads, 0, log);
     const echoes = echo.echoes;
+    const readyToType = await benchTyping(browser, base, LESSONS.echo, plan.loads, VIEWPORT, log);
     return {
+      readyToType,
       viewport: VIEWPORT,
       lessons: [echo.lesson, below.lesson],
       runToEchoMs: { median: median(echoes), worst: Math.max(...echoes), first: echoes[0], samples: echoes },

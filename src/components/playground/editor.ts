@@ -1,6 +1,7 @@
 /** A Monaco editor for one playground: same themes as the page, follows the light/dark switch. */
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { findSyntaxError } from '../../lib/syntax.ts';
+import { changedSpan } from '../../lib/text-diff.ts';
 
 type MonacoModule = typeof import('./monaco.ts');
 let loading: Promise<MonacoModule> | undefined;
@@ -27,10 +28,36 @@ export interface CodeEditor {
   onRun(listener: () => void): void;
   /** Marks a runtime error on its line (undefined clears it). */
   markError(error: { line: number; column?: number; message: string } | undefined): void;
+  /**
+   * Takes over from the typing layer: its edits as one undo step, its selection, scroll and
+   * focus.
+   */
+  adopt(view: Adopted): void;
+  /** Where the caret's line is on screen (client px). */
+  caretTop(): number;
+}
+
+/** What the editor takes over (see LayerView in typing-layer.ts). */
+export interface Adopted {
+  text: string;
+  anchor: number;
+  focus: number;
+  focused: boolean;
+  escaped: boolean;
+  scrollLeft: number;
+}
+
+/** The static code's font, so that Monaco's lines fall where the static ones were. */
+export interface EditorFont {
+  family: string;
+  size: number;
+  lineHeight: number;
+  /** Above the first line and below the last, px. */
+  padding: number;
 }
 
 /** Mounts an editor in `container` with `code`. */
-export async function createEditor(container: HTMLElement, code: string, label: string): Promise<CodeEditor> {
+export async function createEditor(container: HTMLElement, code: string, label: string, font?: EditorFont): Promise<CodeEditor> {
   const { monaco, THEMES } = await loadMonaco();
   const editor = monaco.editor.create(container, {
     value: code,
@@ -50,11 +77,14 @@ export async function createEditor(container: HTMLElement, code: string, label: 
     ariaLabel: label,
     scrollbar: { alwaysConsumeMouseWheel: false },
     fixedOverflowWidgets: true,
+    ...(font && { fontFamily: font.family, fontSize: font.size, lineHeight: font.lineHeight, padding: { top: font.padding, bottom: font.padding } }),
   } as Monaco.editor.IStandaloneEditorConstructionOptions);
   const model = editor.getModel()!;
 
   const fitHeight = () => {
     container.style.height = `${Math.min(600, Math.max(80, editor.getContentHeight()))}px`;
+    // Now rather than at the next resize observation: taking over reveals the caret at once.
+    editor.layout();
   };
   editor.onDidContentSizeChange(fitHeight);
   fitHeight();
@@ -101,6 +131,28 @@ export async function createEditor(container: HTMLElement, code: string, label: 
     },
     onChange: (listener) => model.onDidChangeContent(() => listener(model.getValue())),
     onRun: (listener) => editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, listener),
+    adopt(view) {
+      const hunk = changedSpan(model.getValue(), view.text);
+      if (hunk) {
+        const [start, end] = [model.getPositionAt(hunk.from), model.getPositionAt(hunk.to)];
+        // One undo step: Ctrl+Z in Monaco takes back what was typed before it arrived.
+        model.pushStackElement();
+        model.pushEditOperations([], [{ range: monaco.Range.fromPositions(start, end), text: hunk.text }], () => null);
+        model.pushStackElement();
+      }
+      const [anchor, focus] = [model.getPositionAt(view.anchor), model.getPositionAt(view.focus)];
+      editor.setSelection(monaco.Selection.fromPositions(anchor, focus));
+      editor.setScrollLeft(view.scrollLeft);
+      editor.revealPositionInCenterIfOutsideViewport(focus);
+      if (view.focused) {
+        editor.focus();
+        if (view.escaped) editor.updateOptions({ tabFocusMode: true });
+      }
+    },
+    caretTop() {
+      const at = editor.getScrolledVisiblePosition(editor.getPosition() ?? { lineNumber: 1, column: 1 });
+      return container.getBoundingClientRect().top + (at?.top ?? 0);
+    },
     markError(error) {
       monaco.editor.setModelMarkers(model, 'runtime', error
         ? [{ severity: monaco.MarkerSeverity.Error, message: error.message, startLineNumber: error.line, startColumn: error.column ?? 1, endLineNumber: error.line, endColumn: model.getLineMaxColumn(Math.min(error.line, model.getLineCount())) }]

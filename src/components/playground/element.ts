@@ -29,6 +29,7 @@ import { bindServerForm } from './server-form.ts';
 import { currentServer, SERVER_CHANGE } from './server-setting.ts';
 import { localCodeStore } from './storage.ts';
 import { OutputTabs } from './tabs.ts';
+import { attachTypingLayer, type TypingLayer } from './typing-layer.ts';
 
 type Session = typeof import('./session.ts');
 let session: Promise<Session> | undefined;
@@ -40,6 +41,8 @@ export class PlaygroundElement extends HTMLElement {
   #parts?: PlaygroundParts;
   #code!: PlaygroundCode;
   #editor?: CodeEditor;
+  /** The static code, editable until Monaco takes over (typing-layer.ts). */
+  #layer?: TypingLayer;
   #mounting?: Promise<void>;
   #tabs!: OutputTabs;
   #run!: RunController;
@@ -58,6 +61,8 @@ export class PlaygroundElement extends HTMLElement {
       server: currentServer(),
       store: localCodeStore,
     });
+    const typed = { change: (code: string) => this.#code.edited(code), run: () => void this.start(false) };
+    this.#layer = attachTypingLayer(this, this.#code.code, `${ui.editorLabel}. ${ui.editorHint}.`, typed);
     this.#tabs = new OutputTabs(parts.tabs, parts.panels, this.hasAttribute('data-page'));
     bindServerForm(parts.settings);
     const screen = createRunScreen(this, parts, () => this.#editor, () => this.#built, () => this.snippetId);
@@ -135,7 +140,7 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   async #mount(): Promise<void> {
-    this.#mounting ??= mountEditor(this, () => this.#code.code, this.#parts!.status).then((editor) => {
+    this.#mounting ??= mountEditor(this, () => this.#code.code, this.#parts!.status, this.#layer).then((editor) => {
       this.#editor = editor;
       editor.onChange((code) => this.#code.edited(code));
       editor.onRun(() => void this.start(false));
@@ -169,6 +174,9 @@ export class PlaygroundElement extends HTMLElement {
   #setCode(code: string) {
     // The editor's change event tells #code, which knows whether the code is the attempt or the solution.
     if (this.#editor) this.#editor.setCode(code);
-    else void this.#mount();
+    else {
+      this.#layer?.setText(code);
+      void this.#mount();
+    }
   }
 }

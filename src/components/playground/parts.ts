@@ -6,6 +6,7 @@ import type { PanelName } from '../../lib/playground-tabs.ts';
 import { ui } from '../../lib/strings.fr.ts';
 import { ConsoleView } from './console-view.ts';
 import type { CodeEditor } from './editor.ts';
+import type { TypingLayer } from './typing-layer.ts';
 
 /** The toolbar's buttons. */
 export type ButtonName = 'run' | 'step' | 'next' | 'stop' | 'reset' | 'solution';
@@ -68,21 +69,16 @@ export function whenVisible(element: Element, then: () => void): void {
 /**
  * Replaces the static block of `host` with a Monaco editor, saying so in `status` meanwhile;
  * resolves once the editor is ready (`data-ready`). `code` is read once Monaco has loaded, not
- * before: « Voir la solution » or « Réinitialiser » clicked during the download must win.
+ * before: « Voir la solution » or « Réinitialiser » clicked during the download must win. With a
+ * typing `layer`, Monaco takes over its text, caret and focus (see takeover.ts).
  */
-export async function mountEditor(host: HTMLElement, code: () => string, status: HTMLElement): Promise<CodeEditor> {
-  const slot = host.querySelector<HTMLElement>('.ws-code')!;
-  const staticCode = slot.querySelector<HTMLElement>(':scope > .expressive-code');
-  const container = document.createElement('div');
-  container.className = 'ws-editor not-content';
-  slot.prepend(container);
+export async function mountEditor(host: HTMLElement, code: () => string, status: HTMLElement, layer?: TypingLayer): Promise<CodeEditor> {
   host.setAttribute('aria-busy', 'true');
   status.textContent = ui.loadingEditor;
   // editor.ts pulls in Monaco and acorn: none of it belongs in the page's first load. Monaco
   // is requested together with editor.ts, not after it: one round trip instead of two.
-  const [{ createEditor }] = await Promise.all([import('./editor.ts'), import('./monaco.ts')]);
-  const editor = await createEditor(container, code(), `${ui.editorLabel}. ${ui.editorHint}.`);
-  if (staticCode) staticCode.hidden = true;
+  const [{ createEditor }, { takeOver }] = await Promise.all([import('./editor.ts'), import('./takeover.ts'), import('./monaco.ts')]);
+  const editor = await takeOver(host, code, layer, (container, text, font) => createEditor(container, text, `${ui.editorLabel}. ${ui.editorHint}.`, font));
   host.removeAttribute('aria-busy');
   if (status.textContent === ui.loadingEditor) status.textContent = '';
   host.dataset.ready = 'true';
