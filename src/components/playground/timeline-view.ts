@@ -48,10 +48,12 @@ export class TimelineView {
   }
 
   add(event: SocketEvent) {
+    const socket = this.#socket(event);
+    // A socket past MAX_SOCKETS draws nothing: reading the scroll position for it would force a
+    // layout per event (3,000 sockets froze the page for 19 s).
+    if (!socket) return;
     // Read before this event's step is drawn, once per frame (see #scrollToEnd).
     if (!this.#scrollScheduled) this.#follow = followsEnd(this.#root);
-    const socket = this.#socket(event);
-    if (!socket) return;
     const before = socket.last;
     socket.last = event.readyState;
     socket.state.textContent = stateName(event.readyState);
