@@ -12,8 +12,9 @@ import { wrapFetch } from './fetches.ts';
 import { formatArgs } from './format.ts';
 import type { WorkerToHost } from './protocol.ts';
 import { lineOf, sourceLine } from './protocol.ts';
+import { thrownBy } from './refusals.ts';
 import { nativeTimers, wrapTimers } from './timers.ts';
-import { createTracedWebSocket, thrownBy } from './traced-websocket.ts';
+import { createTracedWebSocket } from './traced-websocket.ts';
 import type { TraceRequest } from './trace-url.ts';
 
 /** A global scope (worker or window); loosely typed because this file wraps its globals. */
