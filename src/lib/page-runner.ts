@@ -12,7 +12,7 @@
  */
 import type { EndReason, RunEvent } from './events.ts';
 import { resetSandbox, type RunHandle, type RunOptions } from './runner.ts';
-import { clipEvent, createBudget } from './sandbox/budget.ts';
+import { createPageEvents } from './page-events.ts';
 import { evaluateCheck } from './sandbox/check.ts';
 import { guardLoops } from './sandbox/loop-guard.ts';
 import type { PageSnapshot } from './sandbox/page-snapshot.ts';
@@ -69,10 +69,6 @@ export function runPage(source: PageSource, options: RunOptions, onEvent: (event
   let ready = false;
   let ended = false;
   let removed = false;
-  const events: RunEvent[] = [];
-  const budget = createBudget();
-  let droppedInFrame = 0;
-  let told = 0;
   let resolveEnded!: (reason: EndReason) => void;
   const endedPromise = new Promise<EndReason>((resolve) => (resolveEnded = resolve));
   const waiting: { stopped?: () => void; snapshot?: (page: PageSnapshot) => void } = {};
@@ -86,27 +82,7 @@ export function runPage(source: PageSource, options: RunOptions, onEvent: (event
     onEvent(event);
     if (event.type === 'end') resolveEnded(event.reason);
   };
-  /** Says how many events were dropped: at the first drop, each time the count doubles, and at the end. */
-  const tell = (doubling: boolean) => {
-    const count = droppedInFrame + budget.dropped;
-    if (count === told || (doubling && count < 2 * told)) return;
-    told = count;
-    deliver({ type: 'dropped', count, t: elapsed() });
-  };
-
-  function receive(event: RunEvent) {
-    if (ended || !event || typeof event !== 'object') return;
-    if (event.type === 'dropped') {
-      droppedInFrame = Math.max(droppedInFrame, Number(event.count) || 0);
-      return tell(false);
-    }
-    // Only this module ends a run or gives a verdict: learner code can post to the page too.
-    if (event.type === 'end' || event.type === 'check') return;
-    if (!budget.admit(event)) return tell(true);
-    const clipped = clipEvent(event);
-    events.push(clipped);
-    deliver(clipped);
-  }
+  const { events, receive, tell } = createPageEvents(deliver, elapsed);
 
   /** The frame's first word, on the window: it gets the run and the channel's other end. */
   function onMessage(event: MessageEvent<FrameToPage>) {
@@ -121,7 +97,8 @@ export function runPage(source: PageSource, options: RunOptions, onEvent: (event
     const message = event.data;
     lastHeard = performance.now();
     if (!message) return;
-    if (message.kind === 'event') receive(message.event);
+    // After the end, the frame's events are late: the playground has already closed the run.
+    if (message.kind === 'event' && !ended) receive(message.event);
     if (message.kind === 'idle') void finish('done');
     if (message.kind === 'stopped') waiting.stopped?.();
     if (message.kind === 'snapshot') waiting.snapshot?.(message.page);

@@ -1,11 +1,13 @@
 /**
  * Runs learner code in the sandbox and streams its events: `run(code, options, onEvent)` → handle.
- * Knows nothing of the editor or the page's UI. One hidden sandboxed iframe serves every run
- * on the page; each run gets a fresh worker inside it.
+ * Knows nothing of the editor or the page's UI. One hidden sandboxed iframe (sandbox-frame.ts)
+ * serves every run on the page; each run gets a fresh worker inside it. This file keeps the runs:
+ * their budget, their dropped count, and what becomes of them when the frame is lost.
  */
 import type { EndReason, RunEvent } from './events.ts';
 import { clipEvent, createBudget, type Budget } from './sandbox/budget.ts';
-import type { HostToPage, PageToHost } from './sandbox/protocol.ts';
+import { createSandboxFrame } from './sandbox-frame.ts';
+import type { PageToHost } from './sandbox/protocol.ts';
 import type { TraceRequest } from './sandbox/trace-url.ts';
 import { ui } from './strings.fr.ts';
 
@@ -31,15 +33,8 @@ export interface RunHandle {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
-const SANDBOX_URL = '/runner/';
-/**
- * The frame says it is alive every 500 ms (host.ts). Silent this long while the page is visible,
- * its process is gone (a memory bomb kills it, and nothing else tells the page): it is made anew.
- */
-const SILENCE_MS = 5000;
 /** A run the frame has not acknowledged after this long never started: it is retried in a new frame. */
 const ACK_MS = 3000;
-const CHECK_MS = 500;
 
 interface Pending {
   message: Extract<PageToHost, { kind: 'run' }>;
@@ -59,47 +54,31 @@ interface Pending {
   told: number;
 }
 
-let frame: HTMLIFrameElement | undefined;
-let ready: Promise<HTMLIFrameElement> | undefined;
-let resolveReady: ((frame: HTMLIFrameElement) => void) | undefined;
-let lastHeard = 0;
 let nextRunId = 1;
 const runs = new Map<number, Pending>();
 
+const sandbox = createSandboxFrame({
+  receive(message) {
+    if (message.kind === 'started') acknowledge(message.run);
+    if (message.kind === 'event') receive(message.run, message.event);
+  },
+  busy: () => runs.size > 0,
+  unanswered: (now) => [...runs.values()].some((r) => !r.acked && r.posted !== undefined && now - r.posted > ACK_MS),
+  lost,
+});
+
 /** Loads the sandbox early, e.g. when a playground comes into view, so the first run is fast. */
 export function prepareSandbox(): Promise<HTMLIFrameElement> {
-  ready ??= new Promise((resolve) => {
-    listen();
-    frame = document.createElement('iframe');
-    // allow-scripts only: no allow-same-origin, so the frame's origin is opaque.
-    frame.setAttribute('sandbox', 'allow-scripts');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.tabIndex = -1;
-    frame.title = 'Bac à sable';
-    frame.src = SANDBOX_URL;
-    frame.style.display = 'none';
-    resolveReady = resolve;
-    lastHeard = performance.now();
-    document.body.append(frame);
-  });
-  return ready;
+  return sandbox.prepare();
 }
 
-let listening = false;
-function listen() {
-  if (listening) return;
-  listening = true;
-  addEventListener('message', (event: MessageEvent<HostToPage>) => {
-    if (!frame || event.source !== frame.contentWindow) return;
-    lastHeard = performance.now();
-    const message = event.data;
-    if (message?.kind === 'ready') resolveReady?.(frame);
-    if (message?.kind === 'started') acknowledge(message.run);
-    if (message?.kind === 'event') receive(message.run, message.event);
-  });
-  // A hidden page's timers are throttled, the frame's heartbeat with them: count silence from now.
-  document.addEventListener('visibilitychange', () => (lastHeard = performance.now()));
-  setInterval(() => dead() && restart(), CHECK_MS);
+/**
+ * Makes the frame anew, now. Chromium keeps the sandboxed frames of one site in one process, this
+ * frame and the page frames of « Aperçu » (page-runner.ts) alike, and a process ends only once it
+ * holds no frame: when a page hangs, every frame goes in one task, and new ones get a new process.
+ */
+export function resetSandbox(): void {
+  sandbox.reset();
 }
 
 function acknowledge(id: number) {
@@ -107,17 +86,8 @@ function acknowledge(id: number) {
   if (pending) pending.acked = true;
 }
 
-/** The frame is gone: silent for too long, or a run posted to it got no answer. */
-function dead() {
-  if (!frame || document.hidden || runs.size === 0) return false;
-  const now = performance.now();
-  return now - lastHeard > SILENCE_MS || [...runs.values()].some((r) => !r.acked && r.posted !== undefined && now - r.posted > ACK_MS);
-}
-
-/** Makes a new frame: runs the old one had started end, the others are posted again, and all are told. */
-function restart() {
-  frame?.remove();
-  frame = ready = resolveReady = undefined;
+/** The frame is gone, a new one on its way: runs the old one had started end, the others are posted again, and all are told. */
+function lost() {
   for (const [id, pending] of runs) {
     if (pending.acked || pending.retried) {
       finish(id, pending, { type: 'end', reason: 'lost', t: elapsed(pending) });
@@ -129,16 +99,6 @@ function restart() {
     pending.onEvent({ type: 'console', level: 'warn', text: ui.sandboxRestarted, t: 0 });
     void post(pending);
   }
-  void prepareSandbox();
-}
-
-/**
- * Makes the frame anew, now. Chromium keeps the sandboxed frames of one site in one process, this
- * frame and the page frames of « Aperçu » (page-runner.ts) alike, and a process ends only once it
- * holds no frame: when a page hangs, every frame goes in one task, and new ones get a new process.
- */
-export function resetSandbox(): void {
-  if (frame) restart();
 }
 
 async function post(pending: Pending) {

@@ -8,14 +8,15 @@
 import type { RunEvent } from '../events.ts';
 import { createActivity } from './activity.ts';
 import { clipEvent, createBudget } from './budget.ts';
+import { wrapFetch } from './fetches.ts';
 import { formatArgs } from './format.ts';
 import type { WorkerToHost } from './protocol.ts';
 import { lineOf, sourceLine } from './protocol.ts';
-import { createTracedWebSocket, thrownBy } from './traced-websocket.ts';
+import { thrownBy } from './refusals.ts';
+import { nativeTimers, wrapTimers } from './timers.ts';
+import { createTracedWebSocket } from './traced-websocket.ts';
 import type { TraceRequest } from './trace-url.ts';
 
-type Timer = (fn: () => void, ms?: number) => number;
-type Clear = (id: number) => void;
 /** A global scope (worker or window); loosely typed because this file wraps its globals. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Scope = Record<string, any> & { addEventListener(type: string, listener: (event: any) => void): void };
@@ -28,10 +29,8 @@ const HEARTBEAT_MS = 200;
 /** Wraps `scope`'s globals for one run; `send` reaches the host, `fromSnippet` tells the learner's file in error events. */
 export function instrument(scope: Scope, send: (message: WorkerToHost) => void, fromSnippet: (filename: string) => boolean) {
   // Keep the real timers: the learner's are wrapped, ours must not count as their work.
-  const nativeSetTimeout = (scope.setTimeout as Timer).bind(scope);
-  const nativeSetInterval = (scope.setInterval as Timer).bind(scope);
-  const nativeClearTimeout = (scope.clearTimeout as Clear).bind(scope);
-  const nativeClearInterval = (scope.clearInterval as Clear).bind(scope);
+  const natives = nativeTimers(scope);
+  const { nativeSetTimeout, nativeSetInterval } = natives;
   /** When the current run began: a spare worker may have waited idle before it (see host.ts). */
   let start = performance.now();
   /** The run's budget (see budget.ts): a flood stops here, before it crosses into the page. */
@@ -133,7 +132,7 @@ export function instrument(scope: Scope, send: (message: WorkerToHost) => void, 
   });
   scope.WebSocket = traced.TracedWebSocket;
 
-  wrapTimers(scope, activity, { nativeSetTimeout, nativeSetInterval, nativeClearTimeout, nativeClearInterval });
+  wrapTimers(scope, activity, natives);
   wrapFetch(scope, activity);
 
   return {
@@ -163,79 +162,3 @@ export function instrument(scope: Scope, send: (message: WorkerToHost) => void, 
 
 /** The instrumented scope of one run (see instrument). */
 export type Instrumented = ReturnType<typeof instrument>;
-
-type Activity = ReturnType<typeof createActivity>;
-interface Natives {
-  nativeSetTimeout: Timer;
-  nativeSetInterval: Timer;
-  nativeClearTimeout: Clear;
-  nativeClearInterval: Clear;
-}
-
-function wrapTimers(scope: Scope, activity: Activity, natives: Natives) {
-  const { nativeSetTimeout, nativeSetInterval, nativeClearTimeout, nativeClearInterval } = natives;
-  const pending = new Set<number>();
-  const intervals = new Set<number>();
-  scope.setTimeout = (fn: unknown, ms?: number, ...args: unknown[]) => {
-    activity.add('timer');
-    const id = nativeSetTimeout(() => {
-      pending.delete(id);
-      try {
-        if (typeof fn === 'function') fn(...args);
-      } finally {
-        activity.done('timer');
-      }
-    }, ms);
-    pending.add(id);
-    return id;
-  };
-  scope.setInterval = (fn: unknown, ms?: number, ...args: unknown[]) => {
-    activity.add('timer');
-    const id = nativeSetInterval(() => typeof fn === 'function' && fn(...args), ms);
-    intervals.add(id);
-    return id;
-  };
-  const clear = (id: number | undefined) => {
-    if (id === undefined) return;
-    if (pending.delete(id) || intervals.delete(id)) {
-      nativeClearTimeout(id);
-      nativeClearInterval(id);
-      activity.done('timer');
-    }
-  };
-  scope.clearTimeout = clear;
-  scope.clearInterval = clear;
-}
-
-function wrapFetch(scope: Scope, activity: Activity) {
-  const nativeFetch = (scope.fetch as typeof fetch).bind(scope);
-  const track = <T>(promise: Promise<T>): Promise<T> => {
-    activity.add('fetch');
-    return promise.finally(() => activity.done('fetch'));
-  };
-  scope.fetch = ((...args: Parameters<typeof fetch>) => track(nativeFetch(...args))) as typeof fetch;
-  for (const method of ['text', 'json', 'arrayBuffer', 'blob', 'bytes'] as const) {
-    const original = Response.prototype[method] as ((this: Response) => Promise<unknown>) | undefined;
-    if (!original) continue;
-    Object.defineProperty(Response.prototype, method, { value(this: Response) { return track(original.call(this)); } });
-  }
-  if (typeof EventSource === 'undefined') return;
-  const NativeEventSource = EventSource;
-  scope.EventSource = class extends NativeEventSource {
-    #open = true;
-    constructor(url: string | URL, init?: EventSourceInit) {
-      super(url, init);
-      activity.add('eventsource');
-      this.addEventListener('error', () => this.readyState === NativeEventSource.CLOSED && this.#done());
-    }
-    close() {
-      super.close();
-      this.#done();
-    }
-    #done() {
-      if (!this.#open) return;
-      this.#open = false;
-      activity.done('eventsource');
-    }
-  };
-}

@@ -4,30 +4,13 @@
  * until the learner asks for it, and keeps `readyState` in step with what the
  * learner's code has actually been told.
  */
-import type { Payload, SocketEvent, UntimedSocketEvent, WebSocketCall } from '../events.ts';
-import { hex } from './format.ts';
+import type { SocketEvent, UntimedSocketEvent } from '../events.ts';
+import { refusedBy } from './refusals.ts';
+import { payloadOf } from './socket-payload.ts';
 import { traceSuffix, tracedUrl, visibleUrl, type TraceRequest } from './trace-url.ts';
 
 type Delivered = 'open' | 'message' | 'error' | 'close';
 const DELIVERED: Delivered[] = ['open', 'message', 'error', 'close'];
-
-/** Errors thrown by a WebSocket call, with that call: checks tell them from the learner's own errors. */
-const refusals = new WeakMap<object, WebSocketCall>();
-
-/** The WebSocket call that threw `error`, or undefined when it came from elsewhere. */
-export function thrownBy(error: unknown): WebSocketCall | undefined {
-  return typeof error === 'object' && error !== null ? refusals.get(error) : undefined;
-}
-
-/** Runs `fn`, marking what it throws as thrown by `call`. */
-function refusedBy<T>(call: WebSocketCall, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (typeof error === 'object' && error !== null) refusals.set(error, call);
-    throw error;
-  }
-}
 
 /** What « Pas à pas » shows about an event before delivering it. */
 export interface HeldInfo {
@@ -59,19 +42,6 @@ export interface SocketHooks {
 export function createTracedWebSocket(Native: typeof WebSocket, hooks: SocketHooks) {
   let created = 0;
   const live = new Set<WebSocket>();
-  const encoder = new TextEncoder();
-
-  const payload = (data: unknown): Payload => {
-    if (typeof data === 'string') return { data, size: encoder.encode(data).length, binary: false };
-    if (data instanceof ArrayBuffer) return { data: `ArrayBuffer(${data.byteLength}) ${hex(new Uint8Array(data))}`, size: data.byteLength, binary: true };
-    if (ArrayBuffer.isView(data)) {
-      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      return { data: `${data.constructor.name}(${bytes.length}) ${hex(bytes)}`, size: bytes.length, binary: true };
-    }
-    if (data instanceof Blob) return { data: `Blob(${data.size})`, size: data.size, binary: true };
-    const text = String(data);
-    return { data: text, size: encoder.encode(text).length, binary: false };
-  };
 
   class TracedWebSocket extends EventTarget {
     static readonly CONNECTING = 0;
@@ -135,7 +105,7 @@ export function createTracedWebSocket(Native: typeof WebSocket, hooks: SocketHoo
         }
         this.#native.send(data as string);
       });
-      this.#report({ type: 'send', ...payload(data) });
+      this.#report({ type: 'send', ...payloadOf(data) });
     }
 
     close(code?: number, reason?: string) {
@@ -181,7 +151,7 @@ export function createTracedWebSocket(Native: typeof WebSocket, hooks: SocketHoo
     #event(type: Delivered, event: Event, state: number): UntimedSocketEvent {
       const base = { socket: this.#id, readyState: state, bufferedAmount: this.#native.bufferedAmount };
       if (type === 'open') return { ...base, type: 'open', protocol: this.#native.protocol };
-      if (type === 'message') return { ...base, type: 'message', ...payload((event as MessageEvent).data) };
+      if (type === 'message') return { ...base, type: 'message', ...payloadOf((event as MessageEvent).data) };
       if (type === 'close') {
         const { code, reason, wasClean } = event as CloseEvent;
         return { ...base, type: 'close', code, reason, wasClean };
