@@ -3,7 +3,7 @@
  * keeps the run alive (activity.ts), so a run waiting on the network is not declared over early.
  */
 import type { createActivity } from './activity.ts';
-import type { Scope } from './instrument.ts';
+import type { Scope } from './scope.ts';
 
 /** Replaces `scope`'s fetch, Response body readers and EventSource with ones that tell `activity`. */
 export function wrapFetch(scope: Scope, activity: ReturnType<typeof createActivity>) {

@@ -15,11 +15,10 @@ import { lineOf, sourceLine } from './protocol.ts';
 import { thrownBy } from './refusals.ts';
 import { nativeTimers, wrapTimers } from './timers.ts';
 import { createTracedWebSocket } from './traced-websocket.ts';
+import type { Scope } from './scope.ts';
 import type { TraceRequest } from './trace-url.ts';
 
-/** A global scope (worker or window); loosely typed because this file wraps its globals. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Scope = Record<string, any> & { addEventListener(type: string, listener: (event: any) => void): void };
+export type { Scope } from './scope.ts';
 
 /** How long nothing must be pending before a run is over (see the activity's scheduler below). */
 const IDLE_CONFIRM_MS = 15;

@@ -3,7 +3,7 @@
  * (activity.ts), so a run waiting on a timer is not declared over before the timer fires.
  */
 import type { createActivity } from './activity.ts';
-import type { Scope } from './instrument.ts';
+import type { Scope } from './scope.ts';
 
 /** The scope's own setTimeout or setInterval, bound to it. */
 export type Timer = (fn: () => void, ms?: number) => number;
