@@ -58,7 +58,7 @@ export function figure(drawing: Drawing, title: string, description: string, id:
   const { width, height, body, words, kind } = drawing;
   return [
     `<figure class="ws-diagram ws-diagram-${kind} not-content" id="${id}">`,
-    `<div class="ws-diagram-scroll">`,
+    `<div class="ws-diagram-scroll" tabindex="0">`,
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc">`,
     `<title id="${id}-title">${esc(title)}</title>`,
     `<desc id="${id}-desc">${esc(description)}</desc>`,
