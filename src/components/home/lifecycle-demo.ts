@@ -37,7 +37,9 @@ class LifecycleDemo extends HTMLElement {
       item.dataset.state = state;
       const name = document.createElement('code');
       name.textContent = state;
-      item.append(name, ` ${text}`);
+      const what = document.createElement('span');
+      what.textContent = text;
+      item.append(name, what);
       list.append(item);
     };
     const later = (fn: () => void) => setTimeout(fn, PACE_MS);
