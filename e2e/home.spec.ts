@@ -49,7 +49,7 @@ test('the live demo shows CONNECTING, OPEN, message, CLOSING and CLOSED in order
   const steps = demo.locator('li');
   await expect(steps.last()).toHaveAttribute('data-state', 'CLOSED', { timeout: 15_000 });
   expect(await steps.evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.state))).toEqual(['CONNECTING', 'OPEN', 'message', 'CLOSING', 'CLOSED']);
-  await expect(steps.nth(2)).toContainText('« Bonjour\u00a0! »');
+  await expect(steps.nth(2)).toContainText('«\u00a0Bonjour\u00a0!\u00a0»');
   await expect(steps.last()).toContainText('code 1000');
   await expect(demo.getByRole('button', { name: 'Recommencer' })).toBeEnabled();
 });
