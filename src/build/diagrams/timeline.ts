@@ -50,7 +50,7 @@ export function lanes(news: number[], interval: number, duration: number): Lane[
   ];
 }
 
-const LEFT = 190;
+const LEFT = 210;
 const PLOT = 470;
 const TOP = 46;
 const LANE = 52;
