@@ -2,13 +2,14 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { remarkPlayground } from './src/build/remark-playground.ts';
+import { remarkDiagram } from './src/build/remark-diagram.ts';
 import { monacoCssAtRuntime } from './src/build/vite-monaco-css.ts';
 import { precompress } from './src/build/precompress.ts';
 import { devCourse } from './src/build/dev-course.ts';
 
 export default defineConfig({
   // The server (server/main.ts) serves dist/; no adapter, the whole course is static.
-  markdown: { remarkPlugins: [remarkPlayground] },
+  markdown: { remarkPlugins: [remarkPlayground, remarkDiagram] },
   vite: { plugins: [monacoCssAtRuntime()] },
   integrations: [
     starlight({
@@ -16,7 +17,7 @@ export default defineConfig({
       description: "Un cours interactif en français sur l'API WebSocket du navigateur.",
       defaultLocale: 'root',
       locales: { root: { label: 'Français', lang: 'fr' } },
-      customCss: ['./src/styles/course.css'],
+      customCss: ['./src/styles/course.css', './src/styles/diagram.css'],
       components: {
         MarkdownContent: './src/components/MarkdownContent.astro',
         Sidebar: './src/components/Sidebar.astro',
