@@ -3,28 +3,15 @@
  * server per page, opened when a playground first asks, shared by every playground of the page;
  * each run reads only the messages labelled with its own tag. Framework-free, no UI.
  */
+import type { WireFrame } from '../../shared/wire-frame.ts';
 
-/** One frame as the server read it from its raw socket (see server/trace/frame-reader.ts). */
-export interface TracedFrame {
+/** One frame as the server read it from its raw socket, labelled with its run and socket. */
+export type TracedFrame = WireFrame & {
   type: 'frame';
   label: string;
   /** `in`: received by the server (sent by the browser); `out`: sent by the server. */
   direction: 'in' | 'out';
-  fin: boolean;
-  rsv: number;
-  opcode: number;
-  opcodeName: string;
-  masked: boolean;
-  maskingKey: string | null;
-  lengthBits: 7 | 16 | 64;
-  length: number;
-  header: string;
-  hex: string;
-  unmaskedHex?: string;
-  text: string;
-  shown: number;
-  closeCode?: number;
-}
+};
 
 /** Every message of the channel, as the server sends it (JSON text). */
 export type TraceMessage =

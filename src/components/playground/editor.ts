@@ -40,9 +40,11 @@ export interface CodeEditor {
 /** What the editor takes over (see LayerView in typing-layer.ts). */
 export interface Adopted {
   text: string;
+  /** The selection, as offsets in `text`. */
   anchor: number;
   focus: number;
   focused: boolean;
+  /** Escape was the last key: the learner is on the way out (Escape then Tab leaves Monaco). */
   escaped: boolean;
   scrollLeft: number;
 }

@@ -7,23 +7,16 @@
  */
 import { lineHunks } from '../../lib/text-diff.ts';
 import { isFlat, pointAt, rawText, readEditable } from './editable-text.ts';
-import type { EditorFont } from './editor.ts';
+import type { Adopted, EditorFont } from './editor.ts';
 
 /** The snippet's own static block (not its « Sortie attendue »), in the markup built at run or at build time. */
 export const STATIC_BLOCK = ':scope > .expressive-code, .ws-code > .expressive-code';
 const STATIC_CODE = STATIC_BLOCK.split(', ').map((block) => `${block} pre > code`).join(', ');
 
 /** What Monaco needs to take over without moving the caret or losing a character. */
-export interface LayerView {
+export interface LayerView extends Adopted {
   /** The text the layer started from (or was last set to): Monaco starts there, so Ctrl+Z undoes what was typed here. */
   base: string;
-  text: string;
-  anchor: number;
-  focus: number;
-  focused: boolean;
-  /** Escape was the last key: the learner is on the way out (Escape then Tab leaves Monaco). */
-  escaped: boolean;
-  scrollLeft: number;
   /** Where the caret's line is on screen (client px), to keep it there when Monaco replaces the block. */
   caretTop: number;
   /** The static code's font, so that Monaco's lines fall where the static ones were. */
